@@ -1,0 +1,8 @@
+/**
+ * Versioned schema migrations for module-owned tables. Each module ships its scripts in its own
+ * bundle and asks the {@link org.sotay.core.api.persistence.SchemaMigrator} to apply them when
+ * its component activates, before its persistence unit is used.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.sotay.core.api.persistence;

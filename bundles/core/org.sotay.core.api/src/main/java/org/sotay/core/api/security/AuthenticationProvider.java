@@ -1,0 +1,21 @@
+package org.sotay.core.api.security;
+
+import java.util.Optional;
+
+/**
+ * Turns the credentials of an {@code Authorization} header into a {@link Caller}. The identity
+ * module implements it; until one is registered the platform fails closed: every endpoint that
+ * is not {@link PublicEndpoint public} answers 401. With several providers, the one of highest
+ * service ranking that recognises the scheme wins.
+ */
+@org.osgi.annotation.versioning.ConsumerType
+public interface AuthenticationProvider {
+    /** Whether this provider handles {@code scheme} ({@code Bearer}, ...), case-insensitively. */
+    boolean supports(String scheme);
+
+    /**
+     * The caller those credentials prove, or empty when they prove nothing (bad signature,
+     * expired, revoked, unknown). Never throws for bad credentials.
+     */
+    Optional<Caller> authenticate(String scheme, String credentials);
+}

@@ -1,0 +1,169 @@
+package org.sotay.core.rest.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.CacheControl;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.sotay.core.api.Api;
+import org.sotay.core.api.health.HealthIndicator;
+import org.sotay.core.api.health.HealthResult;
+import org.sotay.core.api.security.PublicEndpoint;
+
+/**
+ * {@code GET /api/v1/health}: 200 when every installed Sotay module and every health check is UP,
+ * 503 otherwise. A module is the set of bundles {@code org.sotay.<module>.*}; it is UP when all
+ * its bundles are active and all their enabled components are satisfied.
+ */
+@Component(service = HealthResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(Api.APPLICATION_SELECT)
+@Path("v1/health")
+public class HealthResource {
+    private final BundleContext context;
+    private final ServiceComponentRuntime scr;
+    private final Instant started = Instant.now();
+    private final List<HealthIndicator> indicators = new CopyOnWriteArrayList<>();
+
+    @Activate
+    public HealthResource(BundleContext context, @Reference ServiceComponentRuntime scr) {
+        this.context = context;
+        this.scr = scr;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void addIndicator(HealthIndicator indicator) {
+        indicators.add(indicator);
+    }
+
+    void removeIndicator(HealthIndicator indicator) {
+        indicators.remove(indicator);
+    }
+
+    /** The health report body. */
+    public record Report(String status, String version, long uptimeSeconds, List<Module> modules, List<Check> checks) {
+    }
+
+    /** One module: its bundles and, when DOWN, why. */
+    public record Module(String name, String status, List<String> bundles, List<String> problems) {
+    }
+
+    /** One health check of a module (the database, ...). */
+    public record Check(String name, String status, Map<String, Object> details) {
+    }
+
+    @GET
+    @PublicEndpoint
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response health() {
+        List<Module> modules = modules();
+        List<Check> checks = new ArrayList<>();
+        for (HealthIndicator i : indicators) {
+            HealthResult r;
+            try {
+                r = i.check();
+            } catch (RuntimeException e) {
+                r = HealthResult.down(e.getClass().getSimpleName());
+            }
+            checks.add(new Check(i.name(), r.status().name(), r.details()));
+        }
+        checks.sort(Comparator.comparing(Check::name));
+        boolean up = modules.stream().allMatch(m -> "UP".equals(m.status())) && checks.stream().allMatch(c -> "UP".equals(c.status()));
+        Report report = new Report(up ? "UP" : "DOWN", context.getBundle().getVersion().toString(),
+                Duration.between(started, Instant.now()).toSeconds(), modules, checks);
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return Response.status(up ? 200 : 503).entity(report).cacheControl(noStore).build();
+    }
+
+    private List<Module> modules() {
+        Map<String, List<Bundle>> byModule = new TreeMap<>();
+        for (Bundle b : context.getBundles()) {
+            String bsn = b.getSymbolicName();
+            if (bsn != null && bsn.startsWith("org.sotay.")) {
+                String rest = bsn.substring("org.sotay.".length());
+                int dot = rest.indexOf('.');
+                byModule.computeIfAbsent(dot < 0 ? rest : rest.substring(0, dot), k -> new ArrayList<>()).add(b);
+            }
+        }
+        List<Module> out = new ArrayList<>();
+        for (Map.Entry<String, List<Bundle>> e : byModule.entrySet()) {
+            List<String> names = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            for (Bundle b : e.getValue()) {
+                names.add(b.getSymbolicName());
+                if (b.getState() != Bundle.ACTIVE && !isFragment(b)) {
+                    problems.add(b.getSymbolicName() + " is " + state(b.getState()));
+                    continue;
+                }
+                for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(b)) {
+                    if (!scr.isComponentEnabled(d)) {
+                        continue;
+                    }
+                    for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
+                        String why = switch (c.state) {
+                            case ComponentConfigurationDTO.UNSATISFIED_REFERENCE -> "waits for " + missing(c);
+                            case ComponentConfigurationDTO.FAILED_ACTIVATION -> "failed to start: " + c.failure;
+                            default -> null;
+                        };
+                        if (why != null) {
+                            problems.add(d.name + " " + why);
+                        }
+                    }
+                }
+            }
+            names.sort(null);
+            out.add(new Module(e.getKey(), problems.isEmpty() ? "UP" : "DOWN", names, problems.isEmpty() ? null : problems));
+        }
+        return out;
+    }
+
+    private static String missing(ComponentConfigurationDTO c) {
+        List<String> refs = new ArrayList<>();
+        if (c.unsatisfiedReferences != null) {
+            for (var r : c.unsatisfiedReferences) {
+                refs.add(r.name + (r.target == null ? "" : " " + r.target));
+            }
+        }
+        return String.join(", ", refs);
+    }
+
+    private static boolean isFragment(Bundle b) {
+        return b.getHeaders().get("Fragment-Host") != null;
+    }
+
+    private static String state(int state) {
+        Map<Integer, String> names = new LinkedHashMap<>();
+        names.put(Bundle.INSTALLED, "installed (not resolved)");
+        names.put(Bundle.RESOLVED, "resolved (not started)");
+        names.put(Bundle.STARTING, "starting");
+        names.put(Bundle.STOPPING, "stopping");
+        names.put(Bundle.UNINSTALLED, "uninstalled");
+        return names.getOrDefault(state, "in state " + state);
+    }
+}

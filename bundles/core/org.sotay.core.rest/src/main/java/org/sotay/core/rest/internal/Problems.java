@@ -1,0 +1,141 @@
+package org.sotay.core.rest.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javax.ws.rs.BadRequestException;
+import javax.ws.rs.NotAcceptableException;
+import javax.ws.rs.NotAllowedException;
+import javax.ws.rs.NotAuthorizedException;
+import javax.ws.rs.NotFoundException;
+import javax.ws.rs.NotSupportedException;
+import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.Response;
+
+import org.sotay.core.api.Api;
+import org.sotay.core.api.FieldError;
+import org.sotay.core.api.Problem;
+import org.sotay.core.api.ProblemType;
+import org.sotay.core.api.SotayException;
+import org.sotay.core.api.Text;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns any failure into an RFC 9457 problem in the caller's language. Only what a client may
+ * know goes out: our own messages, the field at fault, the request id; never a stack trace or
+ * an exception message from a library.
+ */
+final class Problems {
+    private Problems() {
+    }
+
+    /** What a throwable means to the client; {@code null} when it is an internal error. */
+    static SotayException classify(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof SotayException s) {
+                return s;
+            }
+            if (c instanceof JsonProcessingException j) {
+                return fromJson(j);
+            }
+            if (c instanceof PayloadTooLargeException p) {
+                return p.toSotay();
+            }
+            if ("OptimisticLockException".equals(c.getClass().getSimpleName())) {
+                return SotayException.staleVersion();
+            }
+        }
+        if (t instanceof NotFoundException) {
+            return new SotayException(ProblemType.NOT_FOUND,
+                    Text.of("Không có tài nguyên nào ở địa chỉ này.", "There is no resource at this address."));
+        }
+        if (t instanceof NotAllowedException) {
+            return new SotayException(ProblemType.METHOD_NOT_ALLOWED, null);
+        }
+        if (t instanceof NotSupportedException) {
+            return new SotayException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    Text.of("Hãy gửi dữ liệu dạng application/json.", "Send the body as application/json."));
+        }
+        if (t instanceof NotAcceptableException) {
+            return new SotayException(ProblemType.NOT_ACCEPTABLE, null);
+        }
+        if (t instanceof NotAuthorizedException) {
+            return new SotayException(ProblemType.UNAUTHORIZED, null);
+        }
+        if (t instanceof BadRequestException) {
+            return new SotayException(ProblemType.MALFORMED_REQUEST, Text.of(
+                    "Tham số hoặc nội dung yêu cầu không hợp lệ.", "A parameter or the request body is malformed."));
+        }
+        if (t instanceof WebApplicationException w && w.getResponse() != null && w.getResponse().getStatus() < 500) {
+            int status = w.getResponse().getStatus();
+            return new SotayException(ProblemType.of("http-" + status, status,
+                    Text.of("Yêu cầu không được chấp nhận (" + status + ")", "Request refused (" + status + ")")), null);
+        }
+        return null;
+    }
+
+    private static SotayException fromJson(JsonProcessingException j) {
+        if (j instanceof UnrecognizedPropertyException u) {
+            return SotayException.invalid(List.of(new FieldError(path(u), "unknown-field", Text.of(
+                    "Trường này không được chấp nhận ở đây.", "This field is not accepted here."))));
+        }
+        if (j instanceof InvalidFormatException || (j instanceof MismatchedInputException m && !m.getPath().isEmpty())) {
+            return SotayException.invalid(List.of(new FieldError(path((JsonMappingException) j), "invalid-value",
+                    Text.of("Giá trị không đúng kiểu hoặc định dạng.", "The value has the wrong type or format."))));
+        }
+        JsonLocation loc = j.getLocation();
+        String where = loc == null ? "" : " (" + loc.getLineNr() + ":" + loc.getColumnNr() + ")";
+        return new SotayException(ProblemType.MALFORMED_REQUEST, Text.of(
+                "Nội dung không phải JSON hợp lệ" + where + ".", "The body is not valid JSON" + where + "."));
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.length() == 0 ? "body" : sb.toString();
+    }
+
+    static Problem toProblem(SotayException e, Locale locale, String instance, String requestId) {
+        List<Problem.Error> errors = new ArrayList<>();
+        for (FieldError f : e.errors()) {
+            errors.add(new Problem.Error(f.field(), f.code(), f.message().in(locale)));
+        }
+        ProblemType type = e.type();
+        return new Problem(type.uri(), type.title().in(locale), type.status(),
+                e.detail() == null ? null : e.detail().in(locale), instance, requestId, errors);
+    }
+
+    static Problem internal(Locale locale, String instance, String requestId) {
+        ProblemType type = ProblemType.INTERNAL;
+        Text detail = Text.of("Đã có lỗi không mong muốn; hãy báo cho quản trị viên mã yêu cầu " + requestId + ".",
+                "Something unexpected went wrong; give the administrator request id " + requestId + ".");
+        return new Problem(type.uri(), type.title().in(locale), type.status(), detail.in(locale), instance, requestId,
+                List.of());
+    }
+
+    static Response response(Problem p, Locale locale) {
+        Response.ResponseBuilder b = Response.status(p.getStatus()).type(Api.PROBLEM_JSON).entity(p)
+                .header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage());
+        if (p.getStatus() == 401) {
+            b.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"sotay\"");
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,7 @@
+package org.sotay.sample.api;
+
+/** What a client sends to publish or edit a notice. {@code version} is required to edit, ignored to publish. */
+public record NoticeDraft(String title, String body, Long version) {
+    public static final int TITLE_MAX = 200;
+    public static final int BODY_MAX = 4000;
+}

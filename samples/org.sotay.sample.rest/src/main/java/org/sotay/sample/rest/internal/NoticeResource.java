@@ -1,0 +1,80 @@
+package org.sotay.sample.rest.internal;
+
+import java.net.URI;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.EntityTag;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Request;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.sotay.core.api.Api;
+import org.sotay.core.api.Page;
+import org.sotay.core.api.PageRequest;
+import org.sotay.core.api.security.PublicEndpoint;
+import org.sotay.core.api.security.RequiresPermission;
+import org.sotay.sample.api.Notice;
+import org.sotay.sample.api.NoticeDraft;
+import org.sotay.sample.api.NoticeService;
+
+/** {@code /api/v1/sample/notices}: read by anyone, written with {@code sample.notice.write}. */
+@Component(service = NoticeResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(Api.APPLICATION_SELECT)
+@Path("v1/sample/notices")
+@Produces(MediaType.APPLICATION_JSON)
+public class NoticeResource {
+    private final NoticeService notices;
+
+    @Activate
+    public NoticeResource(@Reference NoticeService notices) {
+        this.notices = notices;
+    }
+
+    @GET
+    @PublicEndpoint
+    public Page<Notice> list(@QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
+        return notices.list(PageRequest.of(offset, limit));
+    }
+
+    @GET
+    @Path("{id}")
+    @PublicEndpoint
+    public Response get(@PathParam("id") String id, @Context Request request) {
+        Notice n = notices.get(id);
+        EntityTag tag = new EntityTag(Long.toString(n.version()));
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        return notModified != null ? notModified.build() : Response.ok(n).tag(tag).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(NoticeService.PERMISSION_WRITE)
+    public Response publish(NoticeDraft draft, @Context UriInfo uri) {
+        Notice n = notices.publish(draft);
+        URI location = uri.getAbsolutePathBuilder().path(n.id()).build();
+        return Response.created(location).entity(n).tag(new EntityTag(Long.toString(n.version()))).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(NoticeService.PERMISSION_WRITE)
+    public Notice update(@PathParam("id") String id, NoticeDraft draft) {
+        return notices.update(id, draft);
+    }
+}
