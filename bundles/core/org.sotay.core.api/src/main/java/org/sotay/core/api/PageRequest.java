@@ -41,6 +41,32 @@ public final class PageRequest {
         return new PageRequest(o, l);
     }
 
+    /**
+     * Parses query parameters as a client sent them; a value that is not a whole number is a
+     * validation error on that field, not a 404.
+     */
+    public static PageRequest parse(String offset, String limit) {
+        List<FieldError> errors = new ArrayList<>();
+        Integer o = number("offset", offset, errors);
+        Integer l = number("limit", limit, errors);
+        if (!errors.isEmpty()) {
+            throw SotayException.invalid(errors);
+        }
+        return of(o, l);
+    }
+
+    private static Integer number(String field, String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(field, "not-a-number", Text.of(field + " phải là số nguyên.", field + " must be a whole number.")));
+            return null;
+        }
+    }
+
     public static PageRequest first(int limit) {
         return of(0, limit);
     }

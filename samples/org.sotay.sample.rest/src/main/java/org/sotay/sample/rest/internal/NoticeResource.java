@@ -47,8 +47,8 @@ public class NoticeResource {
 
     @GET
     @PublicEndpoint
-    public Page<Notice> list(@QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
-        return notices.list(PageRequest.of(offset, limit));
+    public Page<Notice> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        return notices.list(PageRequest.parse(offset, limit));
     }
 
     @GET

@@ -45,6 +45,9 @@ import org.sotay.core.api.security.PublicEndpoint;
 @JaxrsApplicationSelect(Api.APPLICATION_SELECT)
 @Path("v1/health")
 public class HealthResource {
+    /** Registered by Karaf once every boot feature is installed; until then the platform is starting, not healthy. */
+    static final String BOOT_FINISHED = "org.apache.karaf.features.BootFinished";
+
     private final BundleContext context;
     private final ServiceComponentRuntime scr;
     private final Instant started = Instant.now();
@@ -91,6 +94,9 @@ public class HealthResource {
                 r = HealthResult.down(e.getClass().getSimpleName());
             }
             checks.add(new Check(i.name(), r.status().name(), r.details()));
+        }
+        if (context.getServiceReference(BOOT_FINISHED) == null) {
+            checks.add(new Check("boot", "DOWN", Map.of("reason", "Karaf is still installing its boot features")));
         }
         checks.sort(Comparator.comparing(Check::name));
         boolean up = modules.stream().allMatch(m -> "UP".equals(m.status())) && checks.stream().allMatch(c -> "UP".equals(c.status()));

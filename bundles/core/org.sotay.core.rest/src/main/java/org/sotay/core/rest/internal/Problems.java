@@ -53,6 +53,11 @@ final class Problems {
                 return SotayException.staleVersion();
             }
         }
+        if (t instanceof NotFoundException && t.getCause() != null) {
+            // JAX-RS answers 404 when a path or query parameter does not convert (?limit=abc): that is the client's input
+            return new SotayException(ProblemType.MALFORMED_REQUEST, Text.of(
+                    "Một tham số trong địa chỉ không đúng kiểu.", "A parameter in the address has the wrong type."));
+        }
         if (t instanceof NotFoundException) {
             return new SotayException(ProblemType.NOT_FOUND,
                     Text.of("Không có tài nguyên nào ở địa chỉ này.", "There is no resource at this address."));

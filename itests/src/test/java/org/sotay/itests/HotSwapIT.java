@@ -1,0 +1,109 @@
+package org.sotay.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * A province removes and adds a module while the platform serves: the module's endpoints leave
+ * and come back (in OpenAPI too), its data survives, and another module's endpoint, called in a
+ * loop all along, never fails. The core bundles are not refreshed by the swap.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class HotSwapIT extends SotayTestSupport {
+    private static final String FEATURE = "sotay-sample";
+
+    @Inject
+    FeaturesService features;
+
+    @Before
+    public void ready() {
+        registerTestAuth();
+        awaitHealthy();
+    }
+
+    @Test
+    public void uninstallAndInstallAModuleWhileTheOthersServe() throws Exception {
+        HttpResponse<String> created = http("POST", "/v1/sample/notices", "{\"title\":\"Trước khi gỡ\",\"body\":\"Dữ liệu phải còn.\"}",
+                "Authorization", "Bearer " + WRITER_TOKEN, "Content-Type", "application/json");
+        assertEquals(created.body(), 201, created.statusCode());
+        String id = json(created).path("id").asText();
+
+        long applicationId = sotayApplicationServiceId();
+
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger calls = new AtomicInteger();
+        List<String> failures = new CopyOnWriteArrayList<>();
+        Thread loop = new Thread(() -> {
+            while (running.get()) {
+                try {
+                    HttpResponse<String> r = get("/openapi.json");
+                    calls.incrementAndGet();
+                    if (r.statusCode() != 200) {
+                        failures.add(r.statusCode() + " " + r.body());
+                    }
+                } catch (AssertionError e) {
+                    failures.add(e.toString());
+                }
+            }
+        }, "hot-swap-load");
+        loop.start();
+        try {
+            String version = features.getFeature(FEATURE).getVersion();
+            features.uninstallFeature(FEATURE, version, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+            await("the sample endpoints to disappear", 60, () -> get("/v1/sample/notices").statusCode() == 404);
+            assertEquals(404, get("/v1/sample/notices/" + id).statusCode());
+            await("OpenAPI without the sample paths", 30, () -> !get("/openapi.json").body().contains("/v1/sample/notices"));
+            await("health without the sample module", 30, () -> !get("/v1/health").body().contains("\"sample\""));
+
+            features.installFeature(FEATURE, version, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+            await("the sample endpoints to come back", 60, () -> get("/v1/sample/notices").statusCode() == 200);
+            await("OpenAPI with the sample paths", 30, () -> get("/openapi.json").body().contains("/v1/sample/notices"));
+            HttpResponse<String> again = get("/v1/sample/notices/" + id);
+            assertEquals("data written before the swap is still there", 200, again.statusCode());
+            assertEquals("Trước khi gỡ", json(again).path("title").asText());
+        } finally {
+            running.set(false);
+            loop.join(10_000);
+        }
+        assertTrue("the loop ran during the swap: " + calls.get(), calls.get() > 20);
+        assertEquals("another module's endpoint failed during the swap: " + failures, List.of(), failures);
+        assertEquals("the Sotay application was not re-registered", applicationId, sotayApplicationServiceId());
+        assertEquals(Bundle.ACTIVE, bundle("org.sotay.core.rest").getState());
+        assertTrue(features.isInstalled(features.getFeature(FEATURE)));
+    }
+
+    private long sotayApplicationServiceId() throws Exception {
+        ServiceReference<?>[] refs = bundleContext.getServiceReferences("javax.ws.rs.core.Application", "(osgi.jaxrs.name=sotay)");
+        assertEquals(1, refs.length);
+        return (Long) refs[0].getProperty("service.id");
+    }
+
+    private Bundle bundle(String bsn) {
+        for (Bundle b : bundleContext.getBundles()) {
+            if (bsn.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        throw new AssertionError("no bundle " + bsn);
+    }
+}

@@ -1,0 +1,232 @@
+package org.sotay.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.Dictionary;
+import java.util.Hashtable;
+
+import javax.inject.Inject;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The platform's contract over real HTTP: health, errors as problem+json, auth failing closed, limits. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class PlatformIT extends SotayTestSupport {
+
+    @Before
+    public void ready() {
+        registerTestAuth();
+        awaitHealthy();
+    }
+
+    @Test
+    public void healthListsEveryModuleUpAndTheDatabase() {
+        HttpResponse<String> r = get("/v1/health");
+        assertEquals(200, r.statusCode());
+        JsonNode h = json(r);
+        assertEquals("UP", h.path("status").asText());
+        boolean core = false;
+        boolean sample = false;
+        for (JsonNode m : h.path("modules")) {
+            assertEquals(m.toString(), "UP", m.path("status").asText());
+            core |= "core".equals(m.path("name").asText());
+            sample |= "sample".equals(m.path("name").asText());
+        }
+        assertTrue("core and sample modules listed: " + h, core && sample);
+        JsonNode db = h.path("checks").get(0);
+        assertEquals("database", db.path("name").asText());
+        assertEquals("UP", db.path("status").asText());
+        String product = db.path("details").path("product").asText();
+        assertTrue(product, product.toLowerCase().contains("derby".equals(DB) ? "derby" : "postgres"));
+    }
+
+    @Test
+    public void unknownPathIsAProblemNotAStackTrace() {
+        HttpResponse<String> r = get("/v1/nothing-here");
+        assertEquals(404, r.statusCode());
+        assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse(""));
+        JsonNode p = json(r);
+        assertEquals("urn:sotay:problem:not-found", p.path("type").asText());
+        assertEquals(404, p.path("status").asInt());
+        assertEquals("Không tìm thấy", p.path("title").asText());
+        assertEquals(r.headers().firstValue("X-Request-Id").orElse("none"), p.path("requestId").asText());
+        assertNoStackTrace(r);
+    }
+
+    @Test
+    public void englishOnRequestAndTheClientsRequestIdIsKept() {
+        HttpResponse<String> r = get("/v1/nothing-here", "Accept-Language", "en-GB,en;q=0.8", "X-Request-Id", "client-chosen-id-42");
+        assertEquals("Not found", json(r).path("title").asText());
+        assertEquals("en", r.headers().firstValue("Content-Language").orElse(""));
+        assertEquals("client-chosen-id-42", r.headers().firstValue("X-Request-Id").orElse(""));
+    }
+
+    @Test
+    public void protectedEndpointsFailClosed() {
+        String draft = "{\"title\":\"t\",\"body\":\"b\"}";
+        for (String[] auth : new String[][] { {}, { "Authorization", "Bearer not-a-token" }, { "Authorization", "Basic dXNlcjpwYXNz" },
+                { "Authorization", "Bearer" } }) {
+            String[] headers = concat(auth, "Content-Type", "application/json");
+            HttpResponse<String> r = http("POST", "/v1/sample/notices", draft, headers);
+            assertEquals(r.body(), 401, r.statusCode());
+            assertEquals("urn:sotay:problem:unauthorized", json(r).path("type").asText());
+            assertTrue(r.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+        }
+        HttpResponse<String> forbidden = http("POST", "/v1/sample/notices", draft, "Authorization", "Bearer " + READER_TOKEN,
+                "Content-Type", "application/json");
+        assertEquals(403, forbidden.statusCode());
+        assertEquals("urn:sotay:problem:forbidden", json(forbidden).path("type").asText());
+    }
+
+    @Test
+    public void malformedJsonIs400AndWritesNothing() {
+        long before = total();
+        HttpResponse<String> r = post("{\"title\": \"Thông báo\", \"body\": ");
+        assertEquals(r.body(), 400, r.statusCode());
+        assertEquals("urn:sotay:problem:malformed-request", json(r).path("type").asText());
+        assertNoStackTrace(r);
+        assertEquals(before, total());
+    }
+
+    @Test
+    public void unknownFieldsAreRefusedByName() {
+        long before = total();
+        HttpResponse<String> r = post("{\"title\":\"t\",\"body\":\"b\",\"publishedBy\":\"someone-else\"}");
+        assertEquals(r.body(), 400, r.statusCode());
+        JsonNode p = json(r);
+        assertEquals("urn:sotay:problem:validation", p.path("type").asText());
+        assertEquals("publishedBy", p.path("errors").get(0).path("field").asText());
+        assertEquals("unknown-field", p.path("errors").get(0).path("code").asText());
+        assertEquals(before, total());
+    }
+
+    @Test
+    public void validationNamesEveryFieldAtFault() {
+        HttpResponse<String> r = post("{\"title\":\"   \",\"body\":\"" + "x".repeat(4001) + "\"}");
+        assertEquals(400, r.statusCode());
+        JsonNode errors = json(r).path("errors");
+        assertEquals(2, errors.size());
+        assertEquals("title", errors.get(0).path("field").asText());
+        assertEquals("required", errors.get(0).path("code").asText());
+        assertEquals("body", errors.get(1).path("field").asText());
+        assertEquals("too-long", errors.get(1).path("code").asText());
+    }
+
+    @Test
+    public void pagingHasAHardCap() {
+        HttpResponse<String> r = get("/v1/sample/notices?limit=500");
+        assertEquals(400, r.statusCode());
+        assertEquals("limit", json(r).path("errors").get(0).path("field").asText());
+        HttpResponse<String> notANumber = get("/v1/sample/notices?limit=abc");
+        assertEquals(400, notANumber.statusCode());
+        assertEquals("not-a-number", json(notANumber).path("errors").get(0).path("code").asText());
+    }
+
+    @Test
+    public void publishReadAndUpdateWithOptimisticLocking() {
+        HttpResponse<String> created = post("{\"title\":\"Họp chi bộ tháng 12\",\"body\":\"Đồng chí Nguyễn Thị Hồng chủ trì.\"}");
+        assertEquals(created.body(), 201, created.statusCode());
+        JsonNode n = json(created);
+        String id = n.path("id").asText();
+        assertTrue(created.headers().firstValue("Location").orElse("").endsWith("/api/v1/sample/notices/" + id));
+        assertEquals("itest-writer", n.path("publishedBy").asText());
+
+        HttpResponse<String> read = get("/v1/sample/notices/" + id);
+        assertEquals(200, read.statusCode());
+        assertEquals("Họp chi bộ tháng 12", json(read).path("title").asText());
+        assertTrue(json(read).path("publishedAt").asText().matches("\\d{4}-\\d\\d-\\d\\dT.*Z"));
+        String etag = read.headers().firstValue("ETag").orElseThrow();
+        assertEquals(304, get("/v1/sample/notices/" + id, "If-None-Match", etag).statusCode());
+
+        long version = n.path("version").asLong();
+        String edit = "{\"title\":\"Họp chi bộ tháng 12 (dời ngày)\",\"body\":\"Dời sang thứ Bảy.\",\"version\":" + version + "}";
+        HttpResponse<String> updated = http("PUT", "/v1/sample/notices/" + id, edit, writer());
+        assertEquals(updated.body(), 200, updated.statusCode());
+        assertEquals(version + 1, json(updated).path("version").asLong());
+        HttpResponse<String> stale = http("PUT", "/v1/sample/notices/" + id, edit, writer());
+        assertEquals(409, stale.statusCode());
+        assertEquals("urn:sotay:problem:stale-version", json(stale).path("type").asText());
+        assertEquals(404, get("/v1/sample/notices/no-such-id").statusCode());
+    }
+
+    @Test
+    public void bodiesOverTheLimitAre413AndTheLimitIsLive() throws Exception {
+        ServiceReference<ConfigurationAdmin> ref = bundleContext.getServiceReference(ConfigurationAdmin.class);
+        ConfigurationAdmin cm = bundleContext.getService(ref);
+        Configuration c = cm.getConfiguration("org.sotay.core.rest", null);
+        Dictionary<String, Object> original = c.getProperties();
+        Dictionary<String, Object> small = new Hashtable<>();
+        small.put("maxRequestBytes", 1024L);
+        c.update(small);
+        try {
+            String big = "{\"title\":\"t\",\"body\":\"" + "x".repeat(2000) + "\"}";
+            await("the new limit to apply without a restart", 20, () -> post(big).statusCode() == 413);
+            HttpResponse<String> r = post(big);
+            assertEquals("urn:sotay:problem:payload-too-large", json(r).path("type").asText());
+        } finally {
+            c.update(original == null ? new Hashtable<>() : original);
+        }
+        await("the default limit back", 20, () -> post("{\"title\":\"t\",\"body\":\"" + "x".repeat(2000) + "\"}").statusCode() == 201);
+    }
+
+    @Test
+    public void corsAnswersOnlyConfiguredOrigins() {
+        HttpResponse<String> r = http("OPTIONS", "/v1/sample/notices", null, "Origin", "https://evil.example",
+                "Access-Control-Request-Method", "POST");
+        assertFalse(r.headers().firstValue("Access-Control-Allow-Methods").isPresent());
+        assertFalse(get("/v1/health", "Origin", "https://evil.example").headers().firstValue("Access-Control-Allow-Origin").isPresent());
+    }
+
+    @Test
+    public void openApiDescribesTheInstalledEndpoints() {
+        HttpResponse<String> r = get("/openapi.json");
+        assertEquals(200, r.statusCode());
+        JsonNode doc = json(r);
+        assertEquals("3.0.3", doc.path("openapi").asText());
+        JsonNode post = doc.path("paths").path("/v1/sample/notices").path("post");
+        assertEquals("sample.notice.write", post.path("x-sotay-permission").asText());
+        assertNotNull(post.path("requestBody").path("content").path("application/json").path("schema"));
+        assertTrue(doc.path("components").path("schemas").has("NoticeDraft"));
+        assertEquals(0, doc.path("paths").path("/v1/health").path("get").path("security").size());
+        String etag = r.headers().firstValue("ETag").orElseThrow();
+        assertEquals(304, get("/openapi.json", "If-None-Match", etag).statusCode());
+    }
+
+    private static String[] writer() {
+        return new String[] { "Authorization", "Bearer " + WRITER_TOKEN, "Content-Type", "application/json" };
+    }
+
+    private static HttpResponse<String> post(String body) {
+        return http("POST", "/v1/sample/notices", body, writer());
+    }
+
+    private static long total() {
+        return json(get("/v1/sample/notices?limit=1")).path("total").asLong();
+    }
+
+    private static void assertNoStackTrace(HttpResponse<String> r) {
+        assertFalse(r.body(), r.body().contains("Exception") || r.body().contains("\tat ") || r.body().contains(".java:"));
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = new String[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}

@@ -1,0 +1,286 @@
+package org.sotay.itests;
+
+import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.vmOptions;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.replaceConfigurationFile;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import javax.inject.Inject;
+
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.sotay.core.api.security.AuthenticationProvider;
+import org.sotay.core.api.security.Caller;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Boots the built Sotay distribution once for the whole suite (Pax Exam's default PerSuite
+ * strategy for Karaf), on free ports, against Derby or (with {@code -Dsotay.itest.db=postgresql})
+ * a PostgreSQL server; then talks to it over real HTTP. Nothing sleeps: waits poll with a bound.
+ */
+public abstract class SotayTestSupport {
+    static final String DB = System.getProperty("sotay.itest.db", "derby");
+    /** A bearer token accepted by the test's own authentication provider (see {@link #registerTestAuth()}). */
+    static final String WRITER_TOKEN = "itest-writer-token";
+    static final String READER_TOKEN = "itest-reader-token";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static ServiceRegistration<AuthenticationProvider> testAuth;
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    @Configuration
+    public Option[] config() throws Exception {
+        String distribution = System.getProperty("sotay.distribution");
+        File work = new File(System.getProperty("sotay.itest.work", "target/exam"));
+        String localRepo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
+        List<Option> options = new ArrayList<>(List.of(
+                karafDistributionConfiguration().frameworkUrl(new File(distribution).toURI().toString())
+                        .name("Sotay").karafVersion("4.4.10").unpackDirectory(work).useDeployFolder(false),
+                configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+                keepRuntimeFolder(), // target/exam-*/<id>/data/log/karaf.log stays for a failed run's diagnosis
+                logLevel(LogLevel.WARN),
+                // offline: the container resolves only from the local repository, as a fresh CI clone does
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.defaultRepositories",
+                        "file:" + localRepo + "@id=local@snapshots"),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepo),
+                // free ports, so a running ./run or another suite never collides
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
+                systemProperty("sotay.http.port").value(freePort()),
+                systemProperty("sotay.http.host").value("127.0.0.1"),
+                systemProperty("jdk.util.zip.disableZip64ExtraFieldValidation").value("true"),
+                systemProperty("sotay.itest.db").value(DB),
+                // what Karaf's own bin/karaf passes on Java 17; Pax Exam 4.14 does not
+                vmOptions("-Xmx768m",
+                        "--add-reads=java.xml=java.logging",
+                        "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
+                        "--patch-module", "java.base=lib/endorsed/org.apache.karaf.specs.locator-4.4.10.jar",
+                        "--patch-module", "java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-4.4.10.jar",
+                        "--add-opens", "java.base/java.security=ALL-UNNAMED",
+                        "--add-opens", "java.base/java.net=ALL-UNNAMED",
+                        "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                        "--add-opens", "java.base/java.util=ALL-UNNAMED",
+                        "--add-opens", "java.naming/javax.naming.spi=ALL-UNNAMED",
+                        "--add-opens", "java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED",
+                        "--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED",
+                        "--add-exports=java.base/sun.net.www.protocol.ftp=ALL-UNNAMED",
+                        "--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED",
+                        "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
+                        "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
+                        "--add-exports=java.base/sun.net.www.content.text=ALL-UNNAMED",
+                        "--add-exports=jdk.xml.dom/org.w3c.dom.html=ALL-UNNAMED",
+                        "--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED",
+                        "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+                        "--add-exports=java.security.sasl/com.sun.security.sasl=ALL-UNNAMED",
+                        "--add-exports=java.naming/com.sun.jndi.ldap=ALL-UNNAMED")));
+        if ("postgresql".equals(DB)) {
+            options.add(replaceConfigurationFile("etc/org.ops4j.datasource-sotay.cfg", postgresqlDataSource(work)));
+        }
+        return options.toArray(new Option[0]);
+    }
+
+    /**
+     * The PostgreSQL variant of the one DataSource file, for a server named by SOTAY_TEST_PG_URL,
+     * _USER and _PASSWORD; its public schema is emptied first so every run starts from nothing.
+     */
+    private static File postgresqlDataSource(File work) throws Exception {
+        String url = env("SOTAY_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/sotay_test");
+        String user = env("SOTAY_TEST_PG_USER", "sotay_test");
+        String password = System.getenv("SOTAY_TEST_PG_PASSWORD");
+        if (password == null) {
+            throw new IllegalStateException("set SOTAY_TEST_PG_PASSWORD (and SOTAY_TEST_PG_URL, SOTAY_TEST_PG_USER) to run the suite on PostgreSQL");
+        }
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS public CASCADE");
+            st.execute("CREATE SCHEMA public");
+        }
+        work.mkdirs();
+        File cfg = new File(work, "org.ops4j.datasource-sotay.postgresql.cfg");
+        Files.writeString(cfg.toPath(), String.join("\n",
+                "osgi.jndi.service.name = sotay",
+                "dataSourceName = sotay",
+                "osgi.jdbc.driver.name = PostgreSQL JDBC Driver",
+                "url = " + url,
+                "user = " + user,
+                "password = " + password,
+                "pool = hikari",
+                "xa = false",
+                "hikari.maximumPoolSize = 10",
+                "hikari.poolName = sotay", ""), StandardCharsets.UTF_8);
+        return cfg;
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    private static String freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return Integer.toString(s.getLocalPort());
+        }
+    }
+
+    // ---- inside the container ----
+
+    static String base() {
+        return "http://127.0.0.1:" + System.getProperty("sotay.http.port") + "/api";
+    }
+
+    /**
+     * A stand-in identity provider for the suite: the identity module is not part of the
+     * foundation yet, so the test registers an {@link AuthenticationProvider} through the same SPI
+     * that module will use. The writer holds {@code sample.notice.write} at the root unit.
+     */
+    protected void registerTestAuth() {
+        synchronized (SotayTestSupport.class) {
+            if (testAuth != null) {
+                return;
+            }
+            AuthenticationProvider provider = new AuthenticationProvider() {
+                @Override
+                public boolean supports(String scheme) {
+                    return "Bearer".equalsIgnoreCase(scheme);
+                }
+
+                @Override
+                public Optional<Caller> authenticate(String scheme, String credentials) {
+                    if (WRITER_TOKEN.equals(credentials)) {
+                        return Optional.of(caller("itest-writer", Set.of("sample.notice.write")));
+                    }
+                    if (READER_TOKEN.equals(credentials)) {
+                        return Optional.of(caller("itest-reader", Set.of()));
+                    }
+                    return Optional.empty();
+                }
+            };
+            testAuth = bundleContext.registerService(AuthenticationProvider.class, provider, new Hashtable<>());
+        }
+    }
+
+    private static Caller caller(String subject, Set<String> permissions) {
+        return new Caller() {
+            @Override
+            public String subject() {
+                return subject;
+            }
+
+            @Override
+            public String displayName() {
+                return subject;
+            }
+
+            @Override
+            public Set<String> unitsFor(String permission) {
+                return permissions.contains(permission) ? Set.of("root") : Set.of();
+            }
+        };
+    }
+
+    /** One HTTP exchange. */
+    static HttpResponse<String> http(String method, String path, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    static HttpResponse<String> get(String path, String... headers) {
+        return http("GET", path, null, headers);
+    }
+
+    static JsonNode json(HttpResponse<String> r) {
+        try {
+            return JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON (" + r.statusCode() + "): " + r.body(), e);
+        }
+    }
+
+    /** Polls {@code condition} every 100 ms until it holds or {@code seconds} pass. */
+    static void await(String what, int seconds, Supplier<Boolean> condition) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        Throwable last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (Boolean.TRUE.equals(condition.get())) {
+                    return;
+                }
+            } catch (RuntimeException | AssertionError e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        fail("timed out after " + seconds + " s waiting for " + what + (last == null ? "" : ": " + last));
+    }
+
+    /** Waits until the platform answers healthy (boot finished, every module UP) and the sample module serves. */
+    static void awaitHealthy() {
+        awaitStatus("/v1/health", 200);
+        awaitStatus("/v1/sample/notices", 200);
+    }
+
+    static void awaitStatus(String path, int status) {
+        await("GET " + path + " = " + status, 120, () -> {
+            try {
+                return HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == status;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+    }
+}
