@@ -74,8 +74,11 @@ public abstract class SotayTestSupport {
                 logLevel(LogLevel.WARN),
                 // offline: the container resolves only from the local repository, as a fresh CI clone does
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
+                // the distribution's own system/ folder first (what is under test), then the local repository for
+                // Pax Exam's probe bundles; never a stale snapshot of ours from ~/.m2
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.defaultRepositories",
-                        "file:" + localRepo + "@id=local@snapshots"),
+                        "file:${karaf.home}/${karaf.default.repository}@id=system.repository@snapshots,"
+                                + "file:" + localRepo + "@id=local@snapshots"),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepo),
                 // free ports, so a running ./run or another suite never collides
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
@@ -83,10 +86,9 @@ public abstract class SotayTestSupport {
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
                 systemProperty("sotay.http.port").value(freePort()),
                 systemProperty("sotay.http.host").value("127.0.0.1"),
-                systemProperty("jdk.util.zip.disableZip64ExtraFieldValidation").value("true"),
                 systemProperty("sotay.itest.db").value(DB),
                 // what Karaf's own bin/karaf passes on Java 17; Pax Exam 4.14 does not
-                vmOptions("-Xmx768m",
+                vmOptions("-Xmx768m", "-Djdk.util.zip.disableZip64ExtraFieldValidation=true",
                         "--add-reads=java.xml=java.logging",
                         "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
                         "--patch-module", "java.base=lib/endorsed/org.apache.karaf.specs.locator-4.4.10.jar",
