@@ -12,7 +12,8 @@
 #   RMI_REGISTRY_PORT / RMI_SERVER_PORT   JMX ports (default 11099 / 14444)
 #   THREADS         wrk threads (default 2)
 #   CONNECTIONS     wrk open connections (default 32)
-#   DURATION        measured wrk run per scenario (default 15s)
+#   DURATION        one measured wrk run (default 15s)
+#   ROUNDS          measured runs per scenario, alternating the order; medians are reported (default 3)
 #   WARMUP          discarded wrk run per scenario before measuring (default 5s)
 #   WRK_TIMEOUT     wrk per-request timeout; slower requests count as errors (default 10s)
 #   HEALTH_TIMEOUT  seconds to wait for the first health 200 (default 120)
@@ -32,6 +33,7 @@ RMI_SERVER_PORT="${RMI_SERVER_PORT:-14444}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
 DURATION="${DURATION:-15s}"
+ROUNDS="${ROUNDS:-3}"
 WARMUP="${WARMUP:-5s}"
 WRK_TIMEOUT="${WRK_TIMEOUT:-10s}"
 HEALTH_TIMEOUT="${HEALTH_TIMEOUT:-120}"
@@ -50,6 +52,7 @@ die() { printf '[run-load] ERROR: %s\n' "$*" >&2; exit 1; }
 [ "$PORT" != 8181 ] || die "PORT=8181 is reserved for the developer's own instance; pick another port"
 [ -f "$SOTAY_DIST" ] || die "distribution not found: $SOTAY_DIST (build it with ./mvnw -DskipTests install)"
 command -v curl >/dev/null || die "curl is required"
+[ "$ROUNDS" -ge 1 ] || die "ROUNDS must be at least 1"
 [ "$THREADS" -le "$CONNECTIONS" ] || die "THREADS ($THREADS) must not exceed CONNECTIONS ($CONNECTIONS)"
 
 if ! command -v wrk >/dev/null; then
@@ -113,8 +116,16 @@ find_karaf_pid() {
     pgrep -f "karaf\.base=${KARAF_DIR}( |\$)" | head -n1 || true
 }
 
-log "copying $SOTAY_DIST to $WORK"
-cp "$SOTAY_DIST" "$WORK/dist.tar.gz"
+# A build may be rewriting the archive right now: copy it, check it, retry a few times.
+for attempt in 1 2 3 4 5 6; do
+    DIST_BUILT="$(date -u -r "$SOTAY_DIST" +%Y-%m-%dT%H:%M:%SZ)"
+    log "copying $SOTAY_DIST (built $DIST_BUILT) to $WORK"
+    cp "$SOTAY_DIST" "$WORK/dist.tar.gz"
+    gzip -t "$WORK/dist.tar.gz" 2>/dev/null && break
+    [ "$attempt" -lt 6 ] || die "$SOTAY_DIST is not a complete archive (still being built?)"
+    log "the archive is incomplete (being rebuilt?): retrying in 10 s"
+    sleep 10
+done
 tar -xzf "$WORK/dist.tar.gz" -C "$WORK"
 rm -f "$WORK/dist.tar.gz"
 KARAF_DIR="$(find "$WORK" -mindepth 1 -maxdepth 1 -type d | head -n1)"
@@ -130,6 +141,7 @@ http_code() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE_URL$1" 
 rss_mib() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
 LOADAVG_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+WHEN="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 log "starting Karaf on $BASE_URL (ssh $SSH_PORT, jmx $RMI_REGISTRY_PORT/$RMI_SERVER_PORT)"
 T0="$(date +%s.%N)"
 SOTAY_HTTP_PORT="$PORT" SOTAY_HTTP_HOST="$HOST" "$KARAF_DIR/bin/start"
@@ -176,53 +188,85 @@ to_ms() {
     }'
 }
 
-declare -A RPS P50 P99 ERRS REQS
-measure() { # name path
-    local name="$1" path="$2" out non2xx sockerr
-    log "warm-up $name ($WARMUP, discarded)"
-    run_wrk "$WARMUP" "$path" >/dev/null
-    log "measure $name ($DURATION, -t$THREADS -c$CONNECTIONS)"
+declare -A RPS P50 P99 ERRS
+measure() { # key path: one measured wrk run, results under RPS[key] etc.
+    local key="$1" path="$2" out non2xx sockerr
+    log "measure $key ($DURATION, -t$THREADS -c$CONNECTIONS)"
     out="$(run_wrk "$DURATION" "$path")"
-    printf '%s\n' "$out" | sed "s/^/    [$name] /" >&2
-    RPS[$name]="$(printf '%s\n' "$out" | awk '/^Requests\/sec:/ { printf "%.0f", $2 }')"
-    P50[$name]="$(to_ms "$(printf '%s\n' "$out" | awk '$1 == "50%" { print $2 }')")"
-    P99[$name]="$(to_ms "$(printf '%s\n' "$out" | awk '$1 == "99%" { print $2 }')")"
-    REQS[$name]="$(printf '%s\n' "$out" | awk '/requests in/ { print $1 }')"
+    printf '%s\n' "$out" | sed "s/^/    [$key] /" >&2
+    RPS[$key]="$(printf '%s\n' "$out" | awk '/^Requests\/sec:/ { printf "%.0f", $2 }')"
+    P50[$key]="$(to_ms "$(printf '%s\n' "$out" | awk '$1 == "50%" { print $2 }')")"
+    P99[$key]="$(to_ms "$(printf '%s\n' "$out" | awk '$1 == "99%" { print $2 }')")"
     non2xx="$(printf '%s\n' "$out" | awk -F': *' '/Non-2xx or 3xx responses/ { print $2 }')"
     sockerr="$(printf '%s\n' "$out" | awk '/Socket errors/ { gsub(/,/, ""); print $4 + $6 + $8 + $10 }')"
-    ERRS[$name]=$(( ${non2xx:-0} + ${sockerr:-0} ))
-    [ -n "${RPS[$name]}" ] && [ "${P50[$name]}" != NaN ] && [ "${P99[$name]}" != NaN ] \
-        || die "could not parse the wrk output for $name"
+    ERRS[$key]=$(( ${non2xx:-0} + ${sockerr:-0} ))
+    [ -n "${RPS[$key]}" ] && [ "${P50[$key]}" != NaN ] && [ "${P99[$key]}" != NaN ] \
+        || die "could not parse the wrk output for $key"
 }
 
-measure health "$HEALTH_PATH"
-measure notices "$NOTICES_PATH"
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
+
+SCENARIOS=(health notices)
+declare -A PATHS=([health]="$HEALTH_PATH" [notices]="$NOTICES_PATH")
+
+for s in "${SCENARIOS[@]}"; do
+    log "warm-up $s ($WARMUP, discarded)"
+    run_wrk "$WARMUP" "${PATHS[$s]}" >/dev/null
+done
+# Rounds alternate the order (health first, then notices first, ...) so that a change in the
+# machine's background load hits both scenarios alike; each round gives one ratio.
+for r in $(seq 1 "$ROUNDS"); do
+    if [ $((r % 2)) = 1 ]; then order=(health notices); else order=(notices health); fi
+    for s in "${order[@]}"; do measure "$s#$r" "${PATHS[$s]}"; done
+done
 
 RSS_LOAD="$(rss_mib "$KARAF_PID")"
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
-R_RPS="$(ratio "${RPS[notices]}" "${RPS[health]}")"
-R_P50="$(ratio "${P50[notices]}" "${P50[health]}")"
-R_P99="$(ratio "${P99[notices]}" "${P99[health]}")"
+declare -A M_RPS M_P50 M_P99 T_ERRS
+R_RPS_ALL=() R_P50_ALL=() R_P99_ALL=()
+for s in "${SCENARIOS[@]}"; do
+    rps=() p50=() p99=() errs=0
+    for r in $(seq 1 "$ROUNDS"); do
+        rps+=("${RPS[$s#$r]}") p50+=("${P50[$s#$r]}") p99+=("${P99[$s#$r]}")
+        errs=$(( errs + ${ERRS[$s#$r]} ))
+    done
+    M_RPS[$s]="$(median "${rps[@]}" | awk '{ printf "%.0f", $1 }')"
+    M_P50[$s]="$(median "${p50[@]}")"
+    M_P99[$s]="$(median "${p99[@]}")"
+    T_ERRS[$s]=$errs
+done
+for r in $(seq 1 "$ROUNDS"); do
+    R_RPS_ALL+=("$(ratio "${RPS[notices#$r]}" "${RPS[health#$r]}")")
+    R_P50_ALL+=("$(ratio "${P50[notices#$r]}" "${P50[health#$r]}")")
+    R_P99_ALL+=("$(ratio "${P99[notices#$r]}" "${P99[health#$r]}")")
+done
+R_RPS="$(median "${R_RPS_ALL[@]}")"
+R_P50="$(median "${R_P50_ALL[@]}")"
+R_P99="$(median "${R_P99_ALL[@]}")"
 
 # ---------------------------------------------------------------- report
-WHEN="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 JAVA_VERSION="$(java -version 2>&1 | head -n1 || true)"
+row() { printf '%-11s %8s %9s %9s %7s\n' "$@"; }
 REPORT="$(
     echo "Sotay load run $WHEN"
+    echo "distribution: $(basename "$SOTAY_DIST"), built $DIST_BUILT"
     echo "machine: $(nproc) cores, $(awk '/^MemTotal:/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); $JAVA_VERSION"
     echo "load average before start: $LOADAVG_BEFORE (other processes share the CPUs: compare ratios, not absolutes)"
-    echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency --timeout $WRK_TIMEOUT (after a $WARMUP discarded warm-up), target $HOST"
+    echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency --timeout $WRK_TIMEOUT, target $HOST;" \
+        "$WARMUP discarded warm-up per scenario; $ROUNDS alternating rounds"
     echo "SMP_NOTICE rows: $NOTICE_ROWS"
     echo
-    printf '%-9s %10s %9s %9s %7s\n' scenario req/s 'p50 ms' 'p99 ms' errors
-    for s in health notices; do
-        printf '%-9s %10s %9s %9s %7s\n' "$s" "${RPS[$s]}" "${P50[$s]}" "${P99[$s]}" "${ERRS[$s]}"
+    row scenario req/s 'p50 ms' 'p99 ms' errors
+    for r in $(seq 1 "$ROUNDS"); do
+        for s in "${SCENARIOS[@]}"; do row "$s#$r" "${RPS[$s#$r]}" "${P50[$s#$r]}" "${P99[$s#$r]}" "${ERRS[$s#$r]}"; done
     done
+    for s in "${SCENARIOS[@]}"; do row "$s" "${M_RPS[$s]}" "${M_P50[$s]}" "${M_P99[$s]}" "${T_ERRS[$s]}"; done
+    echo "(last rows: median over the rounds; errors: total)"
     echo
-    echo "notices/health throughput ratio = $R_RPS"
-    echo "p50 ratio = $R_P50"
-    echo "p99 ratio = $R_P99"
+    echo "notices/health throughput ratio = $R_RPS   (per round: ${R_RPS_ALL[*]})"
+    echo "p50 ratio = $R_P50   (per round: ${R_P50_ALL[*]})"
+    echo "p99 ratio = $R_P99   (per round: ${R_P99_ALL[*]})"
     echo
     echo "start-to-healthy = ${START_S} s"
     echo "Karaf RSS idle (just healthy) = ${RSS_IDLE} MiB"
@@ -241,6 +285,6 @@ RESULT_FILE="$RESULTS_DIR/latest-$(date -u +%Y-%m-%d).md"
 } >"$RESULT_FILE"
 log "results written to $RESULT_FILE"
 
-if [ "${ERRS[health]}" -ne 0 ] || [ "${ERRS[notices]}" -ne 0 ]; then
-    die "errors under load (non-2xx/3xx responses or socket errors): health=${ERRS[health]} notices=${ERRS[notices]}"
+if [ "${T_ERRS[health]}" -ne 0 ] || [ "${T_ERRS[notices]}" -ne 0 ]; then
+    die "errors under load (non-2xx/3xx responses or socket errors/timeouts): health=${T_ERRS[health]} notices=${T_ERRS[notices]}"
 fi

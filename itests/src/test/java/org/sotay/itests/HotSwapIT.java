@@ -49,6 +49,7 @@ public class HotSwapIT extends SotayTestSupport {
         String id = json(created).path("id").asText();
 
         long applicationId = sotayApplicationServiceId();
+        long registryServiceId = serviceId("org.sotay.registry.api.OrgUnitService");
 
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger calls = new AtomicInteger();
@@ -69,13 +70,13 @@ public class HotSwapIT extends SotayTestSupport {
         loop.start();
         try {
             String version = features.getFeature(FEATURE).getVersion();
-            features.uninstallFeature(FEATURE, version, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+            features.uninstallFeature(FEATURE, version, EnumSet.noneOf(FeaturesService.Option.class));
             await("the sample endpoints to disappear", 60, () -> get("/v1/sample/notices").statusCode() == 404);
             assertEquals(404, get("/v1/sample/notices/" + id).statusCode());
             await("OpenAPI without the sample paths", 30, () -> !get("/openapi.json").body().contains("/v1/sample/notices"));
             await("health without the sample module", 30, () -> !get("/v1/health").body().contains("\"sample\""));
 
-            features.installFeature(FEATURE, version, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+            features.installFeature(FEATURE, version, EnumSet.noneOf(FeaturesService.Option.class));
             await("the sample endpoints to come back", 60, () -> get("/v1/sample/notices").statusCode() == 200);
             await("OpenAPI with the sample paths", 30, () -> get("/openapi.json").body().contains("/v1/sample/notices"));
             HttpResponse<String> again = get("/v1/sample/notices/" + id);
@@ -88,6 +89,7 @@ public class HotSwapIT extends SotayTestSupport {
         assertTrue("the loop ran during the swap: " + calls.get(), calls.get() > 20);
         assertEquals("another module's endpoint failed during the swap: " + failures, List.of(), failures);
         assertEquals("the Sotay application was not re-registered", applicationId, sotayApplicationServiceId());
+        assertEquals("another JPA module was not refreshed", registryServiceId, serviceId("org.sotay.registry.api.OrgUnitService"));
         assertEquals(Bundle.ACTIVE, bundle("org.sotay.core.rest").getState());
         assertTrue(features.isInstalled(features.getFeature(FEATURE)));
     }
@@ -96,6 +98,12 @@ public class HotSwapIT extends SotayTestSupport {
         ServiceReference<?>[] refs = bundleContext.getServiceReferences("javax.ws.rs.core.Application", "(osgi.jaxrs.name=sotay)");
         assertEquals(1, refs.length);
         return (Long) refs[0].getProperty("service.id");
+    }
+
+    private long serviceId(String type) {
+        ServiceReference<?> ref = bundleContext.getServiceReference(type);
+        assertTrue(type + " is registered", ref != null);
+        return (Long) ref.getProperty("service.id");
     }
 
     private Bundle bundle(String bsn) {

@@ -54,6 +54,9 @@ public abstract class SotayTestSupport {
     static final String WRITER_TOKEN = "itest-writer-token";
     static final String READER_TOKEN = "itest-reader-token";
     static final ObjectMapper JSON = new ObjectMapper();
+    static final int DEMO_MEMBERS = 3000;
+    /** More callers for the suite's stand-in identity provider: bearer token to caller. */
+    static final java.util.Map<String, Caller> CALLERS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static ServiceRegistration<AuthenticationProvider> testAuth;
@@ -84,9 +87,13 @@ public abstract class SotayTestSupport {
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
+                // a small demo province for the registry tests (the real default is 57,597 members)
+                editConfigurationFilePut("etc/org.sotay.registry.demo.cfg", "members", Integer.toString(DEMO_MEMBERS)),
                 systemProperty("sotay.http.port").value(freePort()),
                 systemProperty("sotay.http.host").value("127.0.0.1"),
                 systemProperty("sotay.itest.db").value(DB),
+                // Pax Exam waits 10 s for its own probe services by default, then hangs forever: too short on a busy 2-core box
+                systemProperty("pax.exam.service.timeout").value("120000"),
                 // what Karaf's own bin/karaf passes on Java 17; Pax Exam 4.14 does not
                 vmOptions("-Xmx768m", "-Djdk.util.zip.disableZip64ExtraFieldValidation=true",
                         "--add-reads=java.xml=java.logging",
@@ -188,11 +195,31 @@ public abstract class SotayTestSupport {
                     if (READER_TOKEN.equals(credentials)) {
                         return Optional.of(caller("itest-reader", Set.of()));
                     }
-                    return Optional.empty();
+                    return Optional.ofNullable(CALLERS.get(credentials));
                 }
             };
             testAuth = bundleContext.registerService(AuthenticationProvider.class, provider, new Hashtable<>());
         }
+    }
+
+    /** A caller holding {@code permissions} at the units {@code unitIds} (each covering its subtree). */
+    static Caller callerAt(String subject, Set<String> unitIds, Set<String> permissions) {
+        return new Caller() {
+            @Override
+            public String subject() {
+                return subject;
+            }
+
+            @Override
+            public String displayName() {
+                return subject;
+            }
+
+            @Override
+            public Set<String> unitsFor(String permission) {
+                return permissions.contains(permission) ? unitIds : Set.of();
+            }
+        };
     }
 
     private static Caller caller(String subject, Set<String> permissions) {

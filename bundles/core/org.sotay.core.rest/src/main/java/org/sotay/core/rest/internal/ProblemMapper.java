@@ -48,7 +48,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             }
             problem = Problems.toProblem(known, locale, instance, requestId);
         }
-        return Problems.response(problem, locale);
+        return Problems.response(problem, locale, t);
     }
 
     private String instance() {

@@ -81,6 +81,25 @@ final class Problems {
         }
         if (t instanceof WebApplicationException w && w.getResponse() != null && w.getResponse().getStatus() < 500) {
             int status = w.getResponse().getStatus();
+            // CXF signals these with a plain WebApplicationException carrying the status
+            switch (status) {
+            case 400:
+                return new SotayException(ProblemType.MALFORMED_REQUEST, null);
+            case 401:
+                return new SotayException(ProblemType.UNAUTHORIZED, null);
+            case 404:
+                return classify(new NotFoundException());
+            case 405:
+                return new SotayException(ProblemType.METHOD_NOT_ALLOWED, null);
+            case 406:
+                return new SotayException(ProblemType.NOT_ACCEPTABLE, null);
+            case 413:
+                return new SotayException(ProblemType.PAYLOAD_TOO_LARGE, null);
+            case 415:
+                return classify(new NotSupportedException());
+            default:
+                break;
+            }
             return new SotayException(ProblemType.of("http-" + status, status,
                     Text.of("Yêu cầu không được chấp nhận (" + status + ")", "Request refused (" + status + ")")), null);
         }
@@ -136,8 +155,16 @@ final class Problems {
     }
 
     static Response response(Problem p, Locale locale) {
+        return response(p, locale, null);
+    }
+
+    /** The problem response; {@code cause}'s {@code Allow} header (on a 405) is kept. */
+    static Response response(Problem p, Locale locale, Throwable cause) {
         Response.ResponseBuilder b = Response.status(p.getStatus()).type(Api.PROBLEM_JSON).entity(p)
                 .header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage());
+        if (cause instanceof WebApplicationException w && w.getResponse() != null && w.getResponse().getHeaderString("Allow") != null) {
+            b.header("Allow", w.getResponse().getHeaderString("Allow"));
+        }
         if (p.getStatus() == 401) {
             b.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"sotay\"");
         }

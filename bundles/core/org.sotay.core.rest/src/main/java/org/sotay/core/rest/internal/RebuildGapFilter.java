@@ -1,6 +1,7 @@
 package org.sotay.core.rest.internal;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.UUID;
 
 import javax.servlet.Filter;
@@ -8,10 +9,12 @@ import javax.servlet.FilterChain;
 import javax.servlet.ServletException;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
+import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Component;
 import org.sotay.core.api.Api;
+import org.sotay.core.api.Problem;
 import org.sotay.core.api.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,28 +56,33 @@ public class RebuildGapFilter implements Filter {
             http.reset();
             if (System.currentTimeMillis() + pause > deadline) {
                 LOG.warn("The /api application did not come back within {} ms", MAX_WAIT_MS);
-                unavailable(http);
+                unavailable(request, http);
                 return;
             }
             try {
                 Thread.sleep(pause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                unavailable(http);
+                unavailable(request, http);
                 return;
             }
             pause = Math.min(pause * 2, 200);
         }
     }
 
-    private static void unavailable(HttpServletResponse http) throws IOException {
-        String id = UUID.randomUUID().toString();
-        ProblemType t = ProblemType.UNAVAILABLE;
-        http.setStatus(t.status());
+    /** The same problem+json as every other error, written by hand: the JAX-RS application is not there to do it. */
+    private static void unavailable(ServletRequest request, HttpServletResponse http) throws IOException {
+        String sent = request instanceof HttpServletRequest r ? r.getHeader(Api.REQUEST_ID_HEADER) : null;
+        String id = sent != null && sent.matches("[A-Za-z0-9._:-]{8,64}") ? sent : UUID.randomUUID().toString();
+        String accept = request instanceof HttpServletRequest r ? r.getHeader("Accept-Language") : null;
+        Locale locale = accept != null && accept.strip().toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : Languages.VI;
+        Problem p = new Problem(ProblemType.UNAVAILABLE.uri(), ProblemType.UNAVAILABLE.title().in(locale),
+                ProblemType.UNAVAILABLE.status(), null, null, id, null);
+        http.setStatus(p.getStatus());
         http.setHeader("Retry-After", "1");
         http.setHeader(Api.REQUEST_ID_HEADER, id);
+        http.setHeader("Content-Language", locale.getLanguage());
         http.setContentType(Api.PROBLEM_JSON + ";charset=UTF-8");
-        http.getWriter().write("{\"type\":\"" + t.uri() + "\",\"title\":\"" + t.title().vi() + "\",\"status\":" + t.status()
-                + ",\"requestId\":\"" + id + "\"}");
+        http.getOutputStream().write(Json.MAPPER.writeValueAsBytes(p));
     }
 }

@@ -51,8 +51,9 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
     @Modified
     void configure(RestConfig config) {
         maxRequestBytes = config.maxRequestBytes();
-        corsOrigins = Arrays.stream(config.corsAllowedOrigins()).map(String::strip).filter(s -> !s.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
+        // "a, b" in a .cfg file arrives as one string: accept lists and comma-separated values alike
+        corsOrigins = Arrays.stream(config.corsAllowedOrigins()).flatMap(v -> Arrays.stream(v.split(",")))
+                .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
         corsMaxAge = config.corsMaxAgeSeconds();
     }
 

@@ -1,0 +1,5 @@
+package org.sotay.registry.api;
+
+public enum Gender {
+    MALE, FEMALE, OTHER
+}

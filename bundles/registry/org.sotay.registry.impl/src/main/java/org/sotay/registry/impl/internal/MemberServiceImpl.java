@@ -1,0 +1,253 @@
+package org.sotay.registry.impl.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.EventAdmin;
+import org.sotay.core.api.FieldError;
+import org.sotay.core.api.Page;
+import org.sotay.core.api.PageRequest;
+import org.sotay.core.api.ProblemType;
+import org.sotay.core.api.SotayException;
+import org.sotay.core.api.Text;
+import org.sotay.core.api.Validation;
+import org.sotay.core.api.VietnameseText;
+import org.sotay.core.api.security.Caller;
+import org.sotay.core.api.security.CallerContext;
+import org.sotay.registry.api.Member;
+import org.sotay.registry.api.MemberDraft;
+import org.sotay.registry.api.MemberQuery;
+import org.sotay.registry.api.MemberService;
+import org.sotay.registry.api.RegistryEvents;
+import org.sotay.registry.api.RegistryPermissions;
+
+/** Members over REG_MEMBER and their home-cell history in REG_MEMBERSHIP, always within the caller's subtrees. */
+@Component(service = MemberService.class)
+public class MemberServiceImpl implements MemberService {
+    static final ProblemType CARD_TAKEN = ProblemType.of("registry.card-taken", 409,
+            Text.of("Số thẻ đảng viên đã có trong sổ", "The party card number is already registered"));
+
+    private final JpaTemplate jpa;
+    private final CallerContext callers;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventAdmin events;
+
+    @Activate
+    public MemberServiceImpl(@Reference RegistrySchema schema, @Reference(target = "(osgi.unit.name=sotay-registry)") JpaTemplate jpa,
+            @Reference CallerContext callers) {
+        this.jpa = jpa;
+        this.callers = callers;
+    }
+
+    @Override
+    public Page<Member> search(MemberQuery query, PageRequest page) {
+        Caller caller = callers.current();
+        MemberQuery q = query == null ? MemberQuery.all() : query;
+        return jpa.txExpr(TransactionType.Required, em -> {
+            Scope scope = Scope.of(em, caller, RegistryPermissions.READ);
+            StringBuilder where = new StringBuilder(" FROM MemberEntity m, UnitEntity u WHERE m.cellId = u.id AND ")
+                    .append(scope.predicate("u.path"));
+            List<Consumer<TypedQuery<?>>> binds = new ArrayList<>();
+            if (q.unitId() != null && !q.unitId().isBlank()) {
+                UnitEntity unit = OrgUnitServiceImpl.visible(em, caller, RegistryPermissions.READ, q.unitId());
+                where.append(" AND u.path LIKE :unitPath");
+                binds.add(t -> t.setParameter("unitPath", unit.path + "%"));
+            }
+            String text = VietnameseText.fold(q.text());
+            if (text != null && !text.isEmpty()) {
+                String card = MemberRules.normaliseCard(text);
+                if (card.matches("\\d+")) {
+                    where.append(" AND m.cardNumber LIKE :card");
+                    binds.add(t -> t.setParameter("card", card + "%"));
+                } else {
+                    where.append(" AND m.nameKey LIKE :name");
+                    binds.add(t -> t.setParameter("name", "%" + text.replace("%", "").replace("_", "") + "%"));
+                }
+            }
+            if (q.status() != null) {
+                where.append(" AND m.status = :status");
+                binds.add(t -> t.setParameter("status", q.status()));
+            }
+            flag(where, binds, "usesSmartphone", q.usesSmartphone());
+            flag(where, binds, "appInstalled", q.appInstalled());
+            flag(where, binds, "accountRegistered", q.accountRegistered());
+
+            TypedQuery<Long> count = scope.bind(em.createQuery("SELECT COUNT(m)" + where, Long.class));
+            TypedQuery<MemberEntity> list = scope.bind(em.createQuery("SELECT m" + where + " ORDER BY m.sortKey, m.id", MemberEntity.class));
+            binds.forEach(b -> {
+                b.accept(count);
+                b.accept(list);
+            });
+            long total = count.getSingleResult();
+            List<Member> items = list.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList().stream()
+                    .map(MemberEntity::toDto).toList();
+            return new Page<>(items, total, page);
+        });
+    }
+
+    private static void flag(StringBuilder where, List<Consumer<TypedQuery<?>>> binds, String field, Boolean value) {
+        if (value != null) {
+            where.append(" AND m.").append(field).append(" = :").append(field);
+            binds.add(t -> t.setParameter(field, value));
+        }
+    }
+
+    @Override
+    public Member get(String id) {
+        Caller caller = callers.current();
+        return jpa.txExpr(TransactionType.Required, em -> visible(em, caller, RegistryPermissions.READ, id).toDto());
+    }
+
+    @Override
+    public Member create(MemberDraft d) {
+        Caller caller = callers.current();
+        LocalDate today = LocalDate.now();
+        MemberRules.check(d, false, today).throwIfInvalid();
+        Member created = jpa.txExpr(TransactionType.Required, em -> {
+            UnitEntity cell = cell(em, caller, d.cellId());
+            String card = MemberRules.normaliseCard(d.cardNumber());
+            requireFreeCard(em, card, null);
+            MemberEntity m = new MemberEntity();
+            m.id = UUID.randomUUID().toString();
+            apply(m, d, card);
+            m.cellId = cell.id;
+            m.status = MemberRules.initialStatus(d, today);
+            m.statusSince = m.status == org.sotay.registry.api.MemberStatus.OFFICIAL ? d.dateOfficial() : d.dateAdmitted();
+            Timestamp now = Timestamp.from(Instant.now());
+            m.createdAt = now;
+            m.updatedAt = now;
+            em.persist(m);
+            LocalDate from = d.dateAdmitted().isBefore(cell.validFrom) ? cell.validFrom : d.dateAdmitted();
+            membership(em, m.id, cell.id, from, "recorded", caller, now);
+            em.flush();
+            return m.toDto();
+        });
+        Events.post(events, RegistryEvents.MEMBER_CREATED, created.id(), created.cellId());
+        return created;
+    }
+
+    @Override
+    public Member update(String id, MemberDraft d) {
+        Caller caller = callers.current();
+        MemberRules.check(d, true, LocalDate.now()).throwIfInvalid();
+        Member updated = jpa.txExpr(TransactionType.Required, em -> {
+            MemberEntity m = visible(em, caller, RegistryPermissions.MEMBER_WRITE, id);
+            if (m.version != d.version()) {
+                throw SotayException.staleVersion();
+            }
+            if (!m.cellId.equals(d.cellId())) {
+                throw SotayException.invalid(List.of(new FieldError("cellId", "use-transfer", Text.of(
+                        "Đổi chi bộ bằng thủ tục chuyển sinh hoạt Đảng.", "Change the cell with a transfer, not an edit."))));
+            }
+            String card = MemberRules.normaliseCard(d.cardNumber());
+            requireFreeCard(em, card, m.id);
+            apply(m, d, card);
+            m.updatedAt = Timestamp.from(Instant.now());
+            em.flush();
+            return m.toDto();
+        });
+        Events.post(events, RegistryEvents.MEMBER_UPDATED, updated.id(), updated.cellId());
+        return updated;
+    }
+
+    @Override
+    public String cellAt(String memberId, LocalDate date) {
+        Caller caller = callers.current();
+        LocalDate at = date == null ? LocalDate.now() : date;
+        return jpa.txExpr(TransactionType.Required, em -> {
+            visible(em, caller, RegistryPermissions.READ, memberId);
+            List<String> units = em.createQuery("SELECT ms.unitId FROM MembershipEntity ms WHERE ms.memberId = :m AND ms.kind = 'HOME'"
+                    + " AND ms.validFrom <= :d AND (ms.validTo IS NULL OR ms.validTo > :d)", String.class)
+                    .setParameter("m", memberId).setParameter("d", at).getResultList();
+            return units.isEmpty() ? null : units.get(0);
+        });
+    }
+
+    /** Moves a member's home to {@code unitId} from {@code at}: the old membership ends, a new one starts. */
+    static void moveHome(EntityManager em, MemberEntity m, String unitId, LocalDate at, String reason, Caller caller, Timestamp now) {
+        em.createQuery("UPDATE MembershipEntity ms SET ms.validTo = :d WHERE ms.memberId = :m AND ms.kind = 'HOME' AND ms.validTo IS NULL")
+                .setParameter("d", at).setParameter("m", m.id).executeUpdate();
+        m.cellId = unitId;
+        m.updatedAt = now;
+        membership(em, m.id, unitId, at, reason, caller, now);
+    }
+
+    private static void membership(EntityManager em, String memberId, String unitId, LocalDate from, String reason, Caller caller,
+            Timestamp now) {
+        MembershipEntity ms = new MembershipEntity();
+        ms.id = UUID.randomUUID().toString();
+        ms.memberId = memberId;
+        ms.unitId = unitId;
+        ms.kind = "HOME";
+        ms.validFrom = from;
+        ms.reason = reason;
+        ms.recordedAt = now;
+        ms.recordedBy = caller.subject();
+        em.persist(ms);
+    }
+
+    private static void apply(MemberEntity m, MemberDraft d, String card) {
+        m.cardNumber = card;
+        m.fullName = Validation.clean(d.fullName());
+        m.nameKey = VietnameseText.fold(m.fullName);
+        m.sortKey = VietnameseText.nameSortKey(m.fullName);
+        m.dateOfBirth = d.dateOfBirth();
+        m.gender = d.gender();
+        m.ethnicity = Validation.clean(d.ethnicity());
+        m.dateAdmitted = d.dateAdmitted();
+        m.dateOfficial = d.dateOfficial();
+        m.residenceUnitId = Validation.clean(d.residenceUnitId());
+        m.phone = MemberRules.normalisePhone(d.phone());
+        m.email = Validation.clean(d.email());
+        m.usesSmartphone = Boolean.TRUE.equals(d.usesSmartphone());
+    }
+
+    private static void requireFreeCard(EntityManager em, String card, String exceptId) {
+        List<String> owners = em.createQuery("SELECT m.id FROM MemberEntity m WHERE m.cardNumber = :c", String.class)
+                .setParameter("c", card).getResultList();
+        if (owners.stream().anyMatch(o -> !o.equals(exceptId))) {
+            throw new SotayException(CARD_TAKEN, null, List.of(new FieldError("cardNumber", "taken", Text.of(
+                    "Số thẻ " + card + " đã thuộc về một đảng viên khác.", "Card " + card + " belongs to another member."))), null);
+        }
+    }
+
+    private static UnitEntity cell(EntityManager em, Caller caller, String cellId) {
+        UnitEntity cell = OrgUnitServiceImpl.visible(em, caller, RegistryPermissions.MEMBER_WRITE, cellId);
+        UnitTypeEntity type = em.find(UnitTypeEntity.class, cell.typeCode);
+        if (!cell.open() || !type.holdsMembers) {
+            throw SotayException.invalid(List.of(new FieldError("cellId", cell.open() ? "not-a-cell" : "closed", Text.of(
+                    cell.open() ? "Đơn vị này không trực tiếp quản lý đảng viên." : "Đơn vị này đã giải thể hoặc sáp nhập.",
+                    cell.open() ? "This unit does not hold members directly." : "This unit is closed."))));
+        }
+        return cell;
+    }
+
+    static MemberEntity visible(EntityManager em, Caller caller, String permission, String id) {
+        Scope scope = Scope.of(em, caller, permission);
+        List<MemberEntity> found = scope.bind(em.createQuery("SELECT m FROM MemberEntity m, UnitEntity u WHERE m.cellId = u.id"
+                + " AND m.id = :id AND " + scope.predicate("u.path"), MemberEntity.class)).setParameter("id", id).getResultList();
+        if (found.isEmpty()) {
+            throw Scope.memberNotFound(id);
+        }
+        return found.get(0);
+    }
+
+}

@@ -1,0 +1,112 @@
+package org.sotay.registry.rest.internal;
+
+import java.net.URI;
+import java.util.Map;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.EntityTag;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Request;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.sotay.core.api.Api;
+import org.sotay.core.api.Page;
+import org.sotay.core.api.PageRequest;
+import org.sotay.core.api.Params;
+import org.sotay.core.api.security.RequiresPermission;
+import org.sotay.registry.api.Member;
+import org.sotay.registry.api.MemberDraft;
+import org.sotay.registry.api.MemberQuery;
+import org.sotay.registry.api.MemberService;
+import org.sotay.registry.api.MemberStatus;
+import org.sotay.registry.api.RegistryPermissions;
+
+/** {@code /api/v1/members}: party members within the caller's subtrees. */
+@Component(service = MemberResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(Api.APPLICATION_SELECT)
+@Path("v1/members")
+@Produces(MediaType.APPLICATION_JSON)
+public class MemberResource {
+    private final MemberService members;
+
+    @Activate
+    public MemberResource(@Reference MemberService members) {
+        this.members = members;
+    }
+
+    /**
+     * Search: {@code q} matches names with or without diacritics, or a card number prefix;
+     * {@code unit} limits to a subtree; results in Vietnamese order (given name first).
+     */
+    @GET
+    @RequiresPermission(RegistryPermissions.READ)
+    public Page<Member> search(@QueryParam("q") String q, @QueryParam("unit") String unit, @QueryParam("status") String status,
+            @QueryParam("usesSmartphone") String smartphone, @QueryParam("appInstalled") String installed,
+            @QueryParam("accountRegistered") String registered, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        MemberQuery query = new MemberQuery(q, unit, Params.oneOf("status", status, MemberStatus.class),
+                Params.bool("usesSmartphone", smartphone), Params.bool("appInstalled", installed),
+                Params.bool("accountRegistered", registered));
+        return members.search(query, PageRequest.parse(offset, limit));
+    }
+
+    @GET
+    @Path("{id}")
+    @RequiresPermission(RegistryPermissions.READ)
+    public Response get(@PathParam("id") String id, @Context Request request) {
+        Member m = members.get(id);
+        EntityTag tag = new EntityTag(Long.toString(m.version()));
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        return notModified != null ? notModified.build() : Response.ok(m).tag(tag).build();
+    }
+
+    /** The cell the member belonged to on {@code at}: {@code {"memberId", "at", "cellId"}}. */
+    @GET
+    @Path("{id}/cell")
+    @RequiresPermission(RegistryPermissions.READ)
+    public Map<String, Object> cellAt(@PathParam("id") String id, @QueryParam("at") String at) {
+        java.time.LocalDate date = Params.date("at", at);
+        java.time.LocalDate when = date == null ? java.time.LocalDate.now() : date;
+        String cell = members.cellAt(id, when);
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("memberId", id);
+        out.put("at", when.toString());
+        out.put("cellId", cell);
+        return out;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(RegistryPermissions.MEMBER_WRITE)
+    public Response create(MemberDraft draft, @Context UriInfo uri) {
+        Member m = members.create(draft == null ? empty() : draft);
+        URI location = uri.getAbsolutePathBuilder().path(m.id()).build();
+        return Response.created(location).entity(m).tag(new EntityTag(Long.toString(m.version()))).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(RegistryPermissions.MEMBER_WRITE)
+    public Member update(@PathParam("id") String id, MemberDraft draft) {
+        return members.update(id, draft == null ? empty() : draft);
+    }
+
+    private static MemberDraft empty() {
+        return new MemberDraft(null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+}

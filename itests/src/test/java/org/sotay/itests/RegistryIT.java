@@ -1,0 +1,204 @@
+package org.sotay.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.osgi.framework.ServiceReference;
+import org.sotay.core.api.VietnameseText;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The member registry over real HTTP on the demo province: counts, search, scope, restructuring with history. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class RegistryIT extends SotayTestSupport {
+    private static final Set<String> ALL = Set.of("registry.read", "registry.member.write", "registry.unit.write");
+    static String root;
+    static String district1;
+    static String district2;
+
+    @Before
+    public void ready() throws Exception {
+        registerTestAuth();
+        awaitHealthy();
+        if (root == null) {
+            root = unitId("TQ");
+            district1 = unitId("TQ.01");
+            district2 = unitId("TQ.02");
+            CALLERS.put("province-admin", callerAt("province-admin", Set.of(root), ALL));
+            CALLERS.put("district-1", callerAt("district-1", Set.of(district1), ALL));
+        }
+    }
+
+    /** Fixture lookup straight from the database: the test needs ids the demo generated. */
+    private String unitId(String code) throws Exception {
+        ServiceReference<?>[] refs = bundleContext.getServiceReferences(DataSource.class.getName(), "(osgi.jndi.service.name=sotay)");
+        DataSource ds = (DataSource) bundleContext.getService(refs[0]);
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT ID FROM REG_UNIT WHERE CODE = ?")) {
+            ps.setString(1, code);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue("unit " + code + " exists", rs.next());
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static HttpResponse<String> as(String token, String method, String path, String body) {
+        return http(method, path, body, "Authorization", "Bearer " + token, "Content-Type", "application/json");
+    }
+
+    private static JsonNode ok(HttpResponse<String> r) {
+        assertEquals(r.body(), 200, r.statusCode());
+        return json(r);
+    }
+
+    @Test
+    public void theRootShowsTheProvincesCounts() {
+        JsonNode s = ok(as("province-admin", "GET", "/v1/org-units/" + root, null));
+        assertEquals("TQ", s.path("unit").path("code").asText());
+        long members = s.path("members").asLong();
+        assertTrue("the demo's members, plus the few other tests add: " + members, members >= DEMO_MEMBERS && members < DEMO_MEMBERS + 10);
+        long installed = s.path("appInstalled").asLong();
+        long target = s.path("smartphoneUsers").asLong();
+        assertEquals(Math.round(DEMO_MEMBERS * 48597.0 / 57597), installed);
+        assertEquals("installed / target group = 104%", 104, Math.round(100.0 * installed / target));
+        assertEquals(10, s.path("children").asInt());
+        JsonNode level = ok(as("province-admin", "GET", "/v1/org-units/" + root + "/children/summary", null));
+        long sum = 0;
+        for (JsonNode child : level) {
+            sum += child.path("members").asLong();
+        }
+        assertEquals("the level below adds up", members, sum);
+    }
+
+    @Test
+    public void aNameTypedWithoutDiacriticsIsFoundAndResultsAreInVietnameseOrder() {
+        JsonNode page = ok(as("province-admin", "GET", "/v1/members?limit=50", null));
+        List<String> names = new ArrayList<>();
+        page.path("items").forEach(m -> names.add(m.path("fullName").asText()));
+        List<String> sorted = new ArrayList<>(names);
+        sorted.sort(java.util.Comparator.comparing(VietnameseText::nameSortKey));
+        assertEquals("Vietnamese order, given name first", sorted, names);
+
+        String name = names.stream().filter(n -> !n.equals(strip(n))).findFirst().orElseThrow();
+        String plain = strip(name);
+        JsonNode found = ok(as("province-admin", "GET", "/v1/members?limit=200&q=" + URLEncoder.encode(plain, StandardCharsets.UTF_8), null));
+        boolean hit = false;
+        for (JsonNode m : found.path("items")) {
+            hit |= m.path("fullName").asText().equals(name);
+        }
+        assertTrue(plain + " finds " + name, hit);
+    }
+
+    @Test
+    public void aDistrictCallerSeesOnlyItsDistrict() {
+        long mine = ok(as("district-1", "GET", "/v1/members?limit=1", null)).path("total").asLong();
+        long district1Total = ok(as("province-admin", "GET", "/v1/members?limit=1&unit=" + district1, null)).path("total").asLong();
+        assertEquals(district1Total, mine);
+        assertTrue(mine > 0 && mine < DEMO_MEMBERS);
+
+        String otherMember = ok(as("province-admin", "GET", "/v1/members?limit=1&unit=" + district2, null))
+                .path("items").get(0).path("id").asText();
+        HttpResponse<String> r = as("district-1", "GET", "/v1/members/" + otherMember, null);
+        assertEquals(404, r.statusCode());
+        assertFalse("no data of the other district in the answer", r.body().contains("cardNumber"));
+        assertEquals(404, as("district-1", "GET", "/v1/org-units/" + district2, null).statusCode());
+        assertEquals(404, as("district-1", "GET", "/v1/members?unit=" + district2, null).statusCode());
+        assertEquals(403, as(READER_TOKEN, "GET", "/v1/members", null).statusCode());
+    }
+
+    @Test
+    public void mergingTwoCellsKeepsHistory() {
+        // two cells of the same grassroots committee in district 1
+        JsonNode grassroots = ok(as("province-admin", "GET", "/v1/org-units/" + district1 + "/children?limit=1", null)).path("items").get(0);
+        JsonNode cells = ok(as("province-admin", "GET", "/v1/org-units/" + grassroots.path("id").asText() + "/children?limit=2", null))
+                .path("items");
+        String a = cells.get(0).path("id").asText();
+        String b = cells.get(1).path("id").asText();
+        JsonNode memberOfA = ok(as("province-admin", "GET", "/v1/org-units/" + a + "/members?limit=1", null)).path("items").get(0);
+        String member = memberOfA.path("id").asText();
+        long aMembers = ok(as("province-admin", "GET", "/v1/org-units/" + a, null)).path("members").asLong();
+        long bMembers = ok(as("province-admin", "GET", "/v1/org-units/" + b, null)).path("members").asLong();
+
+        LocalDate today = LocalDate.now();
+        LocalDate before = today.minusDays(1);
+        HttpResponse<String> merged = as("province-admin", "POST", "/v1/org-units/" + a + "/merge",
+                "{\"targetId\":\"" + b + "\",\"effective\":\"" + today + "\",\"reason\":\"Sáp nhập thôn\"}");
+        assertEquals(merged.body(), 200, merged.statusCode());
+
+        assertEquals(aMembers + bMembers, ok(as("province-admin", "GET", "/v1/org-units/" + b, null)).path("members").asLong());
+        assertEquals(a, ok(as("province-admin", "GET", "/v1/members/" + member + "/cell?at=" + before, null)).path("cellId").asText());
+        assertEquals(b, ok(as("province-admin", "GET", "/v1/members/" + member + "/cell?at=" + today, null)).path("cellId").asText());
+
+        String g = grassroots.path("id").asText();
+        assertTrue("the tree before the merge has the old cell",
+                ok(as("province-admin", "GET", "/v1/org-units/" + g + "/tree?at=" + before, null)).toString().contains(a));
+        assertFalse("today's tree has not",
+                ok(as("province-admin", "GET", "/v1/org-units/" + g + "/tree", null)).toString().contains(a));
+        JsonNode closed = ok(as("province-admin", "GET", "/v1/org-units/" + a, null)).path("unit");
+        assertEquals(today.toString(), closed.path("validTo").asText());
+
+        HttpResponse<String> again = as("province-admin", "POST", "/v1/org-units/" + a + "/merge", "{\"targetId\":\"" + b + "\"}");
+        assertEquals("a closed unit takes no more writes", 409, again.statusCode());
+    }
+
+    @Test
+    public void membersAreValidatedAndCardsAreUnique() {
+        String cell = firstCell(district1);
+        HttpResponse<String> bad = as("district-1", "POST", "/v1/members", "{\"cardNumber\":\"12\",\"fullName\":\"Lò Văn Pó\","
+                + "\"dateOfBirth\":\"2010-01-01\",\"gender\":\"MALE\",\"dateAdmitted\":\"2020-01-01\",\"cellId\":\"" + cell + "\"}");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body(), bad.body().contains("\"cardNumber\"") && bad.body().contains("before-admission-age"));
+
+        String body = "{\"cardNumber\":\"09 123 456 78\",\"fullName\":\"Lò Văn Pó\",\"dateOfBirth\":\"1980-04-02\",\"gender\":\"MALE\","
+                + "\"ethnicity\":\"Thái\",\"dateAdmitted\":\"2010-05-19\",\"dateOfficial\":\"2011-05-19\",\"cellId\":\"" + cell + "\","
+                + "\"usesSmartphone\":true}";
+        HttpResponse<String> created = as("district-1", "POST", "/v1/members", body);
+        assertEquals(created.body(), 201, created.statusCode());
+        JsonNode m = json(created);
+        assertEquals("0912345678", m.path("cardNumber").asText());
+        assertEquals("OFFICIAL", m.path("status").asText());
+        assertEquals(409, as("district-1", "POST", "/v1/members", body).statusCode());
+        assertTrue(ok(as("district-1", "GET", "/v1/members?q=lo%20van%20po", null)).toString().contains(m.path("id").asText()));
+
+        HttpResponse<String> massAssign = as("district-1", "POST", "/v1/members", body.replace("}", ",\"status\":\"OFFICIAL\"}"));
+        assertEquals(400, massAssign.statusCode());
+        assertTrue(massAssign.body().contains("unknown-field"));
+
+        String otherCell = firstCell(district2);
+        HttpResponse<String> outside = as("district-1", "POST", "/v1/members", body.replace(cell, otherCell).replace("09 123 456 78", "0912345679"));
+        assertEquals("a cell outside the caller's district does not exist for them", 404, outside.statusCode());
+        assertNotEquals(otherCell, cell);
+    }
+
+    private static String firstCell(String district) {
+        String g = ok(as("province-admin", "GET", "/v1/org-units/" + district + "/children?limit=1", null)).path("items").get(0).path("id").asText();
+        return ok(as("province-admin", "GET", "/v1/org-units/" + g + "/children?limit=1", null)).path("items").get(0).path("id").asText();
+    }
+
+    private static String strip(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replace('đ', 'd').replace('Đ', 'D');
+    }
+}
