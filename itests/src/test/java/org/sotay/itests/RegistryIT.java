@@ -193,6 +193,38 @@ public class RegistryIT extends SotayTestSupport {
         assertNotEquals(otherCell, cell);
     }
 
+    @Test
+    public void transfersKeepTheHistoryAndExportsAreCsv() throws Exception {
+        String from = firstCell(district1);
+        JsonNode m = ok(as("province-admin", "GET", "/v1/org-units/" + from + "/members?limit=1", null)).path("items").get(0);
+        String id = m.path("id").asText();
+        String to = firstCell(district2);
+        LocalDate today = LocalDate.now();
+        HttpResponse<String> denied = as("district-1", "POST", "/v1/members/" + id + "/transfers",
+                "{\"toCellId\":\"" + to + "\",\"kind\":\"OFFICIAL\",\"version\":" + m.path("version").asLong() + "}");
+        assertEquals("a district cannot move a member into a cell it does not see", 404, denied.statusCode());
+        HttpResponse<String> moved = as("province-admin", "POST", "/v1/members/" + id + "/transfers",
+                "{\"toCellId\":\"" + to + "\",\"kind\":\"OFFICIAL\",\"reason\":\"Chuyển nơi cư trú\",\"version\":"
+                        + m.path("version").asLong() + "}");
+        assertEquals(moved.body(), 200, moved.statusCode());
+        assertEquals(to, json(moved).path("cellId").asText());
+        JsonNode history = ok(as("province-admin", "GET", "/v1/members/" + id + "/transfers", null));
+        assertEquals(2, history.size());
+        assertEquals(from, history.get(0).path("unitId").asText());
+        assertEquals(today.toString(), history.get(0).path("validTo").asText());
+        assertEquals("Chuyển nơi cư trú", history.get(1).path("reason").asText());
+        assertEquals("the old district no longer sees the member", 404, as("district-1", "GET", "/v1/members/" + id, null).statusCode());
+
+        HttpResponse<String> csv = http("GET", "/v1/org-units/" + district1 + "/members/export", null, "Authorization", "Bearer district-1");
+        assertEquals(csv.body(), 200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        String[] lines = csv.body().split("\r\n");
+        assertTrue(lines[0].startsWith("\uFEFFcardNumber,fullName,"));
+        long total = ok(as("district-1", "GET", "/v1/members?limit=1", null)).path("total").asLong();
+        assertEquals("one line per member of the district, and the header", total + 1, lines.length);
+        assertEquals(404, http("GET", "/v1/org-units/" + district2 + "/members/export", null, "Authorization", "Bearer district-1").statusCode());
+    }
+
     private static String firstCell(String district) {
         String g = ok(as("province-admin", "GET", "/v1/org-units/" + district + "/children?limit=1", null)).path("items").get(0).path("id").asText();
         return ok(as("province-admin", "GET", "/v1/org-units/" + g + "/children?limit=1", null)).path("items").get(0).path("id").asText();

@@ -1,6 +1,8 @@
 package org.sotay.registry.api;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.function.BiConsumer;
 
 import org.sotay.core.api.Page;
 import org.sotay.core.api.PageRequest;
@@ -18,4 +20,19 @@ public interface MemberService {
 
     /** The cell a member's home membership was in on {@code date}, or {@code null} if none. */
     String cellAt(String memberId, LocalDate date);
+
+    /**
+     * Transfers a member. The caller needs {@link RegistryPermissions#MEMBER_WRITE} over both the
+     * member's cell and the target cell (a transfer between districts is done above them).
+     */
+    Member transfer(String memberId, TransferDraft draft);
+
+    /** Every cell the member belonged to, oldest first. */
+    List<Membership> memberships(String memberId);
+
+    /**
+     * Streams the members of a subtree (within the caller's scope) in Vietnamese order, each
+     * with the code of its cell, without holding them all in memory: for exports.
+     */
+    void forEachMember(String unitId, BiConsumer<Member, String> memberAndCellCode);
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import javax.persistence.EntityManager;
@@ -36,7 +37,10 @@ import org.sotay.registry.api.MemberDraft;
 import org.sotay.registry.api.MemberQuery;
 import org.sotay.registry.api.MemberService;
 import org.sotay.registry.api.RegistryEvents;
+import org.sotay.registry.api.Membership;
 import org.sotay.registry.api.RegistryPermissions;
+import org.sotay.registry.api.TransferDraft;
+import org.sotay.registry.api.TransferKind;
 
 /** Members over REG_MEMBER and their home-cell history in REG_MEMBERSHIP, always within the caller's subtrees. */
 @Component(service = MemberService.class)
@@ -178,6 +182,111 @@ public class MemberServiceImpl implements MemberService {
                     + " AND ms.validFrom <= :d AND (ms.validTo IS NULL OR ms.validTo > :d)", String.class)
                     .setParameter("m", memberId).setParameter("d", at).getResultList();
             return units.isEmpty() ? null : units.get(0);
+        });
+    }
+
+    @Override
+    public Member transfer(String memberId, TransferDraft d) {
+        Caller caller = callers.current();
+        TransferDraft t = d == null ? new TransferDraft(null, null, null, null, null, null) : d;
+        LocalDate today = LocalDate.now();
+        LocalDate at = t.effective() == null ? today : t.effective();
+        Validation v = new Validation();
+        v.required("toCellId", Validation.clean(t.toCellId())).required("kind", t.kind()).maxLength("reason", t.reason(), 500);
+        v.check(!at.isAfter(today), "effective", "in-future", Text.of("Ngày không được ở tương lai.", "The date cannot be in the future."));
+        if (t.kind() == TransferKind.TEMPORARY) {
+            v.required("until", t.until());
+            v.check(t.until() == null || t.until().isAfter(at), "until", "before-effective",
+                    Text.of("Ngày kết thúc phải sau ngày bắt đầu.", "The end must come after the start."));
+        } else {
+            v.required("version", t.version());
+        }
+        v.throwIfInvalid();
+        String[] units = new String[2];
+        Member moved = jpa.txExpr(TransactionType.Required, em -> {
+            MemberEntity m = visible(em, caller, RegistryPermissions.MEMBER_WRITE, memberId);
+            UnitEntity to = cell(em, caller, t.toCellId());
+            units[0] = m.cellId;
+            units[1] = to.id;
+            if (to.id.equals(m.cellId)) {
+                throw SotayException.invalid(List.of(new FieldError("toCellId", "same-cell",
+                        Text.of("Đảng viên đã ở chi bộ này.", "The member is already in this cell."))));
+            }
+            Timestamp now = Timestamp.from(Instant.now());
+            if (t.kind() == TransferKind.OFFICIAL) {
+                if (m.version != t.version()) {
+                    throw SotayException.staleVersion();
+                }
+                LocalDate since = em.createQuery("SELECT MAX(ms.validFrom) FROM MembershipEntity ms WHERE ms.memberId = :m AND ms.kind = 'HOME'",
+                        LocalDate.class).setParameter("m", m.id).getSingleResult();
+                if (since != null && !at.isAfter(since)) {
+                    throw SotayException.invalid(List.of(new FieldError("effective", "before-current", Text.of(
+                            "Ngày chuyển phải sau ngày vào chi bộ hiện tại (" + since + ").",
+                            "The transfer must come after the member joined the current cell (" + since + ")."))));
+                }
+                moveHome(em, m, to.id, at, Validation.clean(t.reason()), caller, now);
+            } else {
+                MembershipEntity ms = new MembershipEntity();
+                ms.id = UUID.randomUUID().toString();
+                ms.memberId = m.id;
+                ms.unitId = to.id;
+                ms.kind = "TEMPORARY";
+                ms.validFrom = at;
+                ms.validTo = t.until();
+                ms.reason = Validation.clean(t.reason());
+                ms.recordedAt = now;
+                ms.recordedBy = caller.subject();
+                em.persist(ms);
+            }
+            em.flush();
+            return m.toDto();
+        });
+        Events.post(events, RegistryEvents.MEMBER_TRANSFERRED, moved.id(), units);
+        return moved;
+    }
+
+    @Override
+    public List<Membership> memberships(String memberId) {
+        Caller caller = callers.current();
+        return jpa.txExpr(TransactionType.Required, em -> {
+            visible(em, caller, RegistryPermissions.READ, memberId);
+            List<Object[]> rows = em.createQuery("SELECT ms, u.code, u.name FROM MembershipEntity ms, UnitEntity u"
+                    + " WHERE ms.unitId = u.id AND ms.memberId = :m ORDER BY ms.validFrom, ms.kind", Object[].class)
+                    .setParameter("m", memberId).getResultList();
+            List<Membership> out = new ArrayList<>();
+            for (Object[] r : rows) {
+                MembershipEntity ms = (MembershipEntity) r[0];
+                out.add(new Membership(ms.unitId, (String) r[1], (String) r[2], ms.kind, ms.validFrom, ms.validTo, ms.reason));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void forEachMember(String unitId, BiConsumer<Member, String> sink) {
+        Caller caller = callers.current();
+        jpa.tx(TransactionType.Required, em -> {
+            UnitEntity unit = OrgUnitServiceImpl.visible(em, caller, RegistryPermissions.READ, unitId);
+            int page = 1000;
+            String after = "";
+            String afterId = "";
+            // keyset paging: each page starts after the last (sortKey, id), so a long export stays linear
+            while (true) {
+                List<Object[]> rows = em.createQuery("SELECT m, u.code FROM MemberEntity m, UnitEntity u WHERE m.cellId = u.id"
+                        + " AND u.path LIKE :p AND (m.sortKey > :k OR (m.sortKey = :k AND m.id > :id)) ORDER BY m.sortKey, m.id", Object[].class)
+                        .setParameter("p", unit.path + "%").setParameter("k", after).setParameter("id", afterId)
+                        .setMaxResults(page).getResultList();
+                for (Object[] r : rows) {
+                    MemberEntity m = (MemberEntity) r[0];
+                    sink.accept(m.toDto(), (String) r[1]);
+                    after = m.sortKey;
+                    afterId = m.id;
+                }
+                em.clear();
+                if (rows.size() < page) {
+                    return;
+                }
+            }
         });
     }
 

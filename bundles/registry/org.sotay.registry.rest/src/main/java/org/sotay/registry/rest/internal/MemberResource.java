@@ -1,6 +1,7 @@
 package org.sotay.registry.rest.internal;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 import javax.ws.rs.Consumes;
@@ -33,6 +34,8 @@ import org.sotay.registry.api.MemberDraft;
 import org.sotay.registry.api.MemberQuery;
 import org.sotay.registry.api.MemberService;
 import org.sotay.registry.api.MemberStatus;
+import org.sotay.registry.api.Membership;
+import org.sotay.registry.api.TransferDraft;
 import org.sotay.registry.api.RegistryPermissions;
 
 /** {@code /api/v1/members}: party members within the caller's subtrees. */
@@ -104,6 +107,23 @@ public class MemberResource {
     @RequiresPermission(RegistryPermissions.MEMBER_WRITE)
     public Member update(@PathParam("id") String id, MemberDraft draft) {
         return members.update(id, draft == null ? empty() : draft);
+    }
+
+    /** Transfers the member to another cell: {@code {toCellId, kind: OFFICIAL|TEMPORARY, effective?, until?, reason?, version}}. */
+    @POST
+    @Path("{id}/transfers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(RegistryPermissions.MEMBER_WRITE)
+    public Member transfer(@PathParam("id") String id, TransferDraft draft) {
+        return members.transfer(id, draft);
+    }
+
+    /** Every cell the member belonged to, with dates: the transfer history. */
+    @GET
+    @Path("{id}/transfers")
+    @RequiresPermission(RegistryPermissions.READ)
+    public List<Membership> transfers(@PathParam("id") String id) {
+        return members.memberships(id);
     }
 
     private static MemberDraft empty() {
