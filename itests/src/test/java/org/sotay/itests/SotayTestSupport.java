@@ -223,22 +223,7 @@ public abstract class SotayTestSupport {
     }
 
     private static Caller caller(String subject, Set<String> permissions) {
-        return new Caller() {
-            @Override
-            public String subject() {
-                return subject;
-            }
-
-            @Override
-            public String displayName() {
-                return subject;
-            }
-
-            @Override
-            public Set<String> unitsFor(String permission) {
-                return permissions.contains(permission) ? Set.of("root") : Set.of();
-            }
-        };
+        return callerAt(subject, Set.of("root"), permissions);
     }
 
     /** One HTTP exchange. */
