@@ -60,6 +60,8 @@ public abstract class SotayTestSupport {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static ServiceRegistration<AuthenticationProvider> testAuth;
+    /** Chosen once per JVM: the same options for every test class let Pax Exam reuse one container for the suite. */
+    private static final String[] PORTS = freePorts(4);
 
     @Inject
     protected BundleContext bundleContext;
@@ -84,12 +86,12 @@ public abstract class SotayTestSupport {
                                 + "file:" + localRepo + "@id=local@snapshots"),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepo),
                 // free ports, so a running ./run or another suite never collides
-                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
-                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
-                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", PORTS[0]),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", PORTS[1]),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", PORTS[2]),
                 // a small demo province for the registry tests (the real default is 57,597 members)
                 editConfigurationFilePut("etc/org.sotay.registry.demo.cfg", "members", Integer.toString(DEMO_MEMBERS)),
-                systemProperty("sotay.http.port").value(freePort()),
+                systemProperty("sotay.http.port").value(PORTS[3]),
                 systemProperty("sotay.http.host").value("127.0.0.1"),
                 systemProperty("sotay.itest.db").value(DB),
                 // Pax Exam waits 10 s for its own probe services by default, then hangs forever: too short on a busy 2-core box
@@ -159,9 +161,26 @@ public abstract class SotayTestSupport {
         return v == null || v.isBlank() ? fallback : v;
     }
 
-    private static String freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return Integer.toString(s.getLocalPort());
+    private static String[] freePorts(int n) {
+        String[] ports = new String[n];
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                ServerSocket s = new ServerSocket(0);
+                held.add(s);
+                ports[i] = Integer.toString(s.getLocalPort());
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            for (ServerSocket s : held) {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // closing a probe socket
+                }
+            }
         }
     }
 
