@@ -112,6 +112,17 @@ class MigrationRunnerTest {
     }
 
     @Test
+    void aVersionForAnotherDatabaseOnlyIsSkippedHere() {
+        MigrationRunner runner = new MigrationRunner(ds);
+        MigrationReport r = runner.migrate("demo", List.of(
+                script("V1__create.sql", "CREATE TABLE T_K (ID INTEGER);"),
+                script("V2__tune.postgresql.sql", "ALTER TABLE T_K ALTER COLUMN ID TYPE BIGINT;"),
+                script("V3__more.sql", "CREATE TABLE T_L (ID INTEGER);")));
+        assertEquals(List.of("V1__create.sql", "V3__more.sql"), r.applied());
+        assertEquals(3, r.currentVersion());
+    }
+
+    @Test
     void twoScriptsForOneVersionAreAnError() {
         MigrationRunner runner = new MigrationRunner(ds);
         assertThrows(MigrationException.class, () -> runner.migrate("demo", List.of(

@@ -26,7 +26,10 @@ import org.slf4j.LoggerFactory;
  * although every endpoint it could want is still there. This filter, in front of the
  * application's servlet, recognises exactly that answer (nothing of the request has been read
  * yet) and serves the request again once the new server is up, so installing or removing one
- * module never fails a call to another. Every other response passes through untouched.
+ * module never fails a call to another. A request caught while the old server is torn down
+ * (CXF then fails with a NullPointerException in its transport, before any resource runs) is
+ * served again the same way. Every other response passes through untouched, and an exception
+ * that escapes the servlet becomes a problem+json 500 instead of the container's HTML page.
  */
 @Component(service = Filter.class, property = {
         "osgi.http.whiteboard.filter.pattern=/*",
@@ -48,38 +51,82 @@ public class RebuildGapFilter implements Filter {
         long pause = 5;
         while (true) {
             GapDetectingResponse attempt = new GapDetectingResponse(http);
-            chain.doFilter(request, attempt);
+            try {
+                chain.doFilter(request, attempt);
+            } catch (IOException | ServletException | RuntimeException e) {
+                if (!http.isCommitted() && isTornDown(e)) {
+                    // the old server was destroyed under this request before it reached JAX-RS: nothing ran, try again
+                    http.reset();
+                    if (!pause(request, http, deadline, pause)) {
+                        return;
+                    }
+                    pause = Math.min(pause * 2, 200);
+                    continue;
+                }
+                if (http.isCommitted()) {
+                    throw e;
+                }
+                // never let the servlet container render an exception page (it shows the exception's message)
+                LOG.error("Request {} failed outside the JAX-RS application", request instanceof HttpServletRequest r ? r.getRequestURI() : "", e);
+                http.reset();
+                problem(request, http, ProblemType.INTERNAL);
+                return;
+            }
             if (!attempt.sawRebuildGap()) {
                 attempt.finish();
                 return;
             }
             http.reset();
-            if (System.currentTimeMillis() + pause > deadline) {
-                LOG.warn("The /api application did not come back within {} ms", MAX_WAIT_MS);
-                unavailable(request, http);
-                return;
-            }
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                unavailable(request, http);
+            if (!pause(request, http, deadline, pause)) {
                 return;
             }
             pause = Math.min(pause * 2, 200);
         }
     }
 
+    /** Waits before the next attempt; {@code false} (after answering 503) when the application did not come back in time. */
+    private static boolean pause(ServletRequest request, HttpServletResponse http, long deadline, long pause) throws IOException {
+        if (System.currentTimeMillis() + pause > deadline) {
+            LOG.warn("The /api application did not come back within {} ms", MAX_WAIT_MS);
+            problem(request, http, ProblemType.UNAVAILABLE);
+            return false;
+        }
+        try {
+            Thread.sleep(pause);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problem(request, http, ProblemType.UNAVAILABLE);
+            return false;
+        }
+    }
+
+    /**
+     * Whether {@code e} is CXF failing because the application's server was being destroyed: a
+     * NullPointerException thrown inside CXF's HTTP transport (its destination lost its observer),
+     * before any resource was invoked.
+     */
+    static boolean isTornDown(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof NullPointerException) {
+                StackTraceElement[] trace = t.getStackTrace();
+                return trace.length > 0 && trace[0].getClassName().startsWith("org.apache.cxf.transport.");
+            }
+        }
+        return false;
+    }
+
     /** The same problem+json as every other error, written by hand: the JAX-RS application is not there to do it. */
-    private static void unavailable(ServletRequest request, HttpServletResponse http) throws IOException {
+    private static void problem(ServletRequest request, HttpServletResponse http, ProblemType type) throws IOException {
         String sent = request instanceof HttpServletRequest r ? r.getHeader(Api.REQUEST_ID_HEADER) : null;
         String id = sent != null && sent.matches("[A-Za-z0-9._:-]{8,64}") ? sent : UUID.randomUUID().toString();
         String accept = request instanceof HttpServletRequest r ? r.getHeader("Accept-Language") : null;
         Locale locale = accept != null && accept.strip().toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : Languages.VI;
-        Problem p = new Problem(ProblemType.UNAVAILABLE.uri(), ProblemType.UNAVAILABLE.title().in(locale),
-                ProblemType.UNAVAILABLE.status(), null, null, id, null);
+        Problem p = new Problem(type.uri(), type.title().in(locale), type.status(), null, null, id, null);
         http.setStatus(p.getStatus());
-        http.setHeader("Retry-After", "1");
+        if (type.status() == 503) {
+            http.setHeader("Retry-After", "1");
+        }
         http.setHeader(Api.REQUEST_ID_HEADER, id);
         http.setHeader("Content-Language", locale.getLanguage());
         http.setContentType(Api.PROBLEM_JSON + ";charset=UTF-8");
