@@ -225,6 +225,61 @@ public class RegistryIT extends SotayTestSupport {
         assertEquals(404, http("GET", "/v1/org-units/" + district2 + "/members/export", null, "Authorization", "Bearer district-1").statusCode());
     }
 
+    @Test
+    public void importsAreAllOrNothingAndReRunsChangeNothing() {
+        // an export imports back as it is: every row unchanged
+        String exported = http("GET", "/v1/org-units/" + district1 + "/members/export", null, "Authorization", "Bearer province-admin").body();
+        int lines = exported.split("\r\n").length - 1;
+        JsonNode back = json(importCsv("province-admin", exported, false));
+        assertTrue(back.toString(), back.path("applied").asBoolean());
+        assertEquals(lines, back.path("unchanged").asInt());
+        assertEquals(0, back.path("created").asInt() + back.path("updated").asInt());
+
+        String cell = firstCell(district1);
+        String cellCode = ok(as("province-admin", "GET", "/v1/org-units/" + cell, null)).path("unit").path("code").asText();
+        JsonNode someone = ok(as("province-admin", "GET", "/v1/org-units/" + cell + "/members?limit=1", null)).path("items").get(0);
+        String header = "Số thẻ,Họ và tên,Ngày sinh,Giới tính,Dân tộc,Ngày vào Đảng,Ngày chính thức,Mã chi bộ,Điện thoại thông minh\r\n";
+        String good = "0877700001,Hà Thị Mai,12/03/1985,Nữ,Tày,2010-05-19,2011-05-19," + cellCode + ",có\r\n"
+                + "0877700002,\"Nông Văn Dũng\",1979-07-01,Nam,Dao,2005-02-03,2006-02-03," + cellCode + ",không\r\n";
+        String conflict = someone.path("cardNumber").asText() + ",Người Khác Hẳn,1990-01-01,Nam,Kinh,2015-01-01,," + cellCode + ",có\r\n";
+        String invalid = "0877700003,Lò Thị Én,2020-01-01,Nữ,Thái,2021-01-01,," + cellCode + ",có\r\n";
+
+        HttpResponse<String> refused = importCsv("province-admin", header + good + conflict + invalid, false);
+        assertEquals(refused.body(), 422, refused.statusCode());
+        JsonNode r = json(refused);
+        assertFalse(r.path("applied").asBoolean());
+        assertEquals(1, r.path("conflicts").size());
+        assertEquals(4, r.path("conflicts").get(0).path("row").asInt());
+        assertEquals(5, r.path("errors").get(0).path("row").asInt());
+        assertEquals("dateAdmitted", r.path("errors").get(0).path("field").asText());
+        assertEquals("nothing of a refused file is written", 0,
+                ok(as("province-admin", "GET", "/v1/members?q=08777000&limit=5", null)).path("total").asInt());
+
+        JsonNode dry = json(importCsv("province-admin", header + good, true));
+        assertEquals(2, dry.path("created").asInt());
+        assertFalse(dry.path("applied").asBoolean());
+        assertEquals(0, ok(as("province-admin", "GET", "/v1/members?q=08777000&limit=5", null)).path("total").asInt());
+
+        JsonNode applied = json(importCsv("province-admin", header + good, false));
+        assertTrue(applied.path("applied").asBoolean());
+        assertEquals(2, applied.path("created").asInt());
+        JsonNode again = json(importCsv("province-admin", header + good, false));
+        assertEquals(0, again.path("created").asInt());
+        assertEquals(2, again.path("unchanged").asInt());
+        assertTrue(ok(as("province-admin", "GET", "/v1/members?q=ha%20thi%20mai&limit=50", null)).toString().contains("0877700001"));
+
+        assertEquals("a district cannot import into another's cells", 422,
+                importCsv("district-1", header + good.replace(cellCode, firstCellCode(district2)), false).statusCode());
+    }
+
+    private static HttpResponse<String> importCsv(String token, String csv, boolean dryRun) {
+        return http("POST", "/v1/members/import?dryRun=" + dryRun, csv, "Authorization", "Bearer " + token, "Content-Type", "text/csv");
+    }
+
+    private static String firstCellCode(String district) {
+        return ok(as("province-admin", "GET", "/v1/org-units/" + firstCell(district), null)).path("unit").path("code").asText();
+    }
+
     private static String firstCell(String district) {
         String g = ok(as("province-admin", "GET", "/v1/org-units/" + district + "/children?limit=1", null)).path("items").get(0).path("id").asText();
         return ok(as("province-admin", "GET", "/v1/org-units/" + g + "/children?limit=1", null)).path("items").get(0).path("id").asText();

@@ -1,5 +1,6 @@
 package org.sotay.registry.rest.internal;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,9 @@ import org.sotay.core.api.Page;
 import org.sotay.core.api.PageRequest;
 import org.sotay.core.api.Params;
 import org.sotay.core.api.security.RequiresPermission;
+import org.sotay.registry.api.ImportReport;
 import org.sotay.registry.api.Member;
+import org.sotay.registry.api.MemberImport;
 import org.sotay.registry.api.MemberDraft;
 import org.sotay.registry.api.MemberQuery;
 import org.sotay.registry.api.MemberService;
@@ -46,10 +49,12 @@ import org.sotay.registry.api.RegistryPermissions;
 @Produces(MediaType.APPLICATION_JSON)
 public class MemberResource {
     private final MemberService members;
+    private final MemberImport imports;
 
     @Activate
-    public MemberResource(@Reference MemberService members) {
+    public MemberResource(@Reference MemberService members, @Reference MemberImport imports) {
         this.members = members;
+        this.imports = imports;
     }
 
     /**
@@ -107,6 +112,21 @@ public class MemberResource {
     @RequiresPermission(RegistryPermissions.MEMBER_WRITE)
     public Member update(@PathParam("id") String id, MemberDraft draft) {
         return members.update(id, draft == null ? empty() : draft);
+    }
+
+    /**
+     * Imports members from a CSV body (see docs/api): {@code dryRun=true} reports what would happen
+     * and writes nothing; a real run applies the whole file or nothing. 200 with the report when
+     * applied (or a dry run), 422 with the report when the file has errors or conflicts.
+     */
+    @POST
+    @Path("import")
+    @Consumes({ "text/csv", "application/octet-stream", "text/plain" })
+    @RequiresPermission(RegistryPermissions.MEMBER_WRITE)
+    public Response importCsv(InputStream csv, @QueryParam("dryRun") String dryRun) {
+        Boolean dry = Params.bool("dryRun", dryRun);
+        ImportReport report = imports.importCsv(csv, Boolean.TRUE.equals(dry));
+        return Response.status(report.applied() || report.dryRun() ? 200 : 422).type(MediaType.APPLICATION_JSON).entity(report).build();
     }
 
     /** Transfers the member to another cell: {@code {toCellId, kind: OFFICIAL|TEMPORARY, effective?, until?, reason?, version}}. */

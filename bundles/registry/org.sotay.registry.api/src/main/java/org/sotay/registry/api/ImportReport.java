@@ -1,0 +1,26 @@
+package org.sotay.registry.api;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The outcome of a member import. A file is applied only when it has no errors and no
+ * conflicts, and then entirely (one transaction): {@code applied} says whether it was. A dry run
+ * reports what a real run would do and writes nothing. Rows are numbered as in the file, the
+ * header being row 1.
+ */
+public record ImportReport(boolean dryRun, boolean applied, int rows, int created, int updated, int unchanged,
+        List<String> ignoredColumns, List<RowError> errors, List<Conflict> conflicts) {
+
+    /** A value at fault in one row (or in the header, row 1). Messages in Vietnamese and English. */
+    public record RowError(int row, String cardNumber, String field, String code, String messageVi, String messageEn) {
+    }
+
+    /**
+     * A row whose card number is already the registry's for another person (other name or date of
+     * birth), or for a member outside the caller's scope: an item to resolve, never overwritten.
+     */
+    public record Conflict(int row, String cardNumber, String fileName, LocalDate fileDateOfBirth, String registryMemberId,
+            String registryName, LocalDate registryDateOfBirth, String reason) {
+    }
+}
