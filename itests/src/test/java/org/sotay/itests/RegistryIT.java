@@ -272,6 +272,34 @@ public class RegistryIT extends SotayTestSupport {
                 importCsv("district-1", header + good.replace(cellCode, firstCellCode(district2)), false).statusCode());
     }
 
+    @Test
+    public void statusChangesAreDatedReasonedAndCounted() {
+        // someone without the app, so the province's install figures other tests check stay exact
+        JsonNode m = ok(as("province-admin", "GET", "/v1/members?unit=" + district2 + "&status=OFFICIAL&appInstalled=false&usesSmartphone=false&limit=1",
+                null)).path("items").get(0);
+        String id = m.path("id").asText();
+        String cell = m.path("cellId").asText();
+        long active = ok(as("province-admin", "GET", "/v1/org-units/" + cell, null)).path("activeMembers").asLong();
+
+        HttpResponse<String> noReason = as("province-admin", "POST", "/v1/members/" + id + "/status",
+                "{\"status\":\"LEFT\",\"version\":" + m.path("version").asLong() + "}");
+        assertEquals(400, noReason.statusCode());
+        assertTrue(noReason.body().contains("\"reason\""));
+
+        HttpResponse<String> left = as("province-admin", "POST", "/v1/members/" + id + "/status",
+                "{\"status\":\"LEFT\",\"reason\":\"Xin ra khỏi Đảng\",\"version\":" + m.path("version").asLong() + "}");
+        assertEquals(left.body(), 200, left.statusCode());
+        assertEquals("LEFT", json(left).path("status").asText());
+        assertEquals(active - 1, ok(as("province-admin", "GET", "/v1/org-units/" + cell, null)).path("activeMembers").asLong());
+        JsonNode history = ok(as("province-admin", "GET", "/v1/members/" + id + "/status-history", null));
+        assertEquals(1, history.size());
+        assertEquals("OFFICIAL", history.get(0).path("from").asText());
+        assertEquals("Xin ra khỏi Đảng", history.get(0).path("reason").asText());
+        HttpResponse<String> stale = as("province-admin", "POST", "/v1/members/" + id + "/status",
+                "{\"status\":\"OFFICIAL\",\"version\":" + m.path("version").asLong() + "}");
+        assertEquals(409, stale.statusCode());
+    }
+
     private static HttpResponse<String> importCsv(String token, String csv, boolean dryRun) {
         return http("POST", "/v1/members/import?dryRun=" + dryRun, csv, "Authorization", "Bearer " + token, "Content-Type", "text/csv");
     }

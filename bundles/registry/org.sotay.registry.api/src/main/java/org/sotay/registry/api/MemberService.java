@@ -27,6 +27,16 @@ public interface MemberService {
      */
     Member transfer(String memberId, TransferDraft draft);
 
+    /**
+     * Changes a member's status (exempt from regular activities, suspended, left, ...). Made
+     * OFFICIAL from PROBATIONARY, the date made official becomes the effective date. Nothing
+     * changes a DECEASED member's status.
+     */
+    Member changeStatus(String memberId, StatusChange change);
+
+    /** The member's status changes, oldest first. */
+    List<StatusRecord> statusHistory(String memberId);
+
     /** Every cell the member belonged to, oldest first. */
     List<Membership> memberships(String memberId);
 

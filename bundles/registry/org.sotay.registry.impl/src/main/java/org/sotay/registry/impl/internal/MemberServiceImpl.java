@@ -37,7 +37,10 @@ import org.sotay.registry.api.MemberDraft;
 import org.sotay.registry.api.MemberQuery;
 import org.sotay.registry.api.MemberService;
 import org.sotay.registry.api.RegistryEvents;
+import org.sotay.registry.api.MemberStatus;
 import org.sotay.registry.api.Membership;
+import org.sotay.registry.api.StatusChange;
+import org.sotay.registry.api.StatusRecord;
 import org.sotay.registry.api.RegistryPermissions;
 import org.sotay.registry.api.TransferDraft;
 import org.sotay.registry.api.TransferKind;
@@ -134,7 +137,7 @@ public class MemberServiceImpl implements MemberService {
             apply(m, d, card);
             m.cellId = cell.id;
             m.status = MemberRules.initialStatus(d, today);
-            m.statusSince = m.status == org.sotay.registry.api.MemberStatus.OFFICIAL ? d.dateOfficial() : d.dateAdmitted();
+            m.statusSince = m.status == MemberStatus.OFFICIAL ? d.dateOfficial() : d.dateAdmitted();
             Timestamp now = Timestamp.from(Instant.now());
             m.createdAt = now;
             m.updatedAt = now;
@@ -243,6 +246,71 @@ public class MemberServiceImpl implements MemberService {
         });
         Events.post(events, RegistryEvents.MEMBER_TRANSFERRED, moved.id(), units);
         return moved;
+    }
+
+    @Override
+    public Member changeStatus(String memberId, StatusChange c) {
+        Caller caller = callers.current();
+        StatusChange change = c == null ? new StatusChange(null, null, null, null) : c;
+        LocalDate today = LocalDate.now();
+        LocalDate at = change.effective() == null ? today : change.effective();
+        String reason = Validation.clean(change.reason());
+        Validation v = new Validation();
+        v.required("status", change.status()).required("version", change.version()).maxLength("reason", reason, 500);
+        if (change.status() != null && change.status() != MemberStatus.OFFICIAL) {
+            v.required("reason", reason);
+        }
+        v.check(!at.isAfter(today), "effective", "in-future", Text.of("Ngày không được ở tương lai.", "The date cannot be in the future."));
+        v.throwIfInvalid();
+        Member changed = jpa.txExpr(TransactionType.Required, em -> {
+            MemberEntity m = visible(em, caller, RegistryPermissions.MEMBER_WRITE, memberId);
+            if (m.version != change.version()) {
+                throw SotayException.staleVersion();
+            }
+            if (m.status == MemberStatus.DECEASED) {
+                throw SotayException.conflict(Text.of("Đảng viên đã từ trần; không thể đổi trạng thái.",
+                        "The member is deceased; the status cannot change."));
+            }
+            Validation w = new Validation();
+            w.check(change.status() != m.status, "status", "same-status",
+                    Text.of("Đảng viên đã ở trạng thái này.", "The member already has this status."));
+            w.check(!at.isBefore(m.statusSince), "effective", "before-current", Text.of(
+                    "Ngày hiệu lực phải từ ngày của trạng thái hiện tại (" + m.statusSince + ").",
+                    "The change must be on or after the current status began (" + m.statusSince + ")."));
+            w.check(change.status() != MemberStatus.OFFICIAL || !at.isBefore(m.dateAdmitted), "effective", "before-admission",
+                    Text.of("Không thể chính thức trước ngày vào Đảng.", "A member cannot be made official before being admitted."));
+            w.throwIfInvalid();
+            MemberStatusEntity record = new MemberStatusEntity();
+            record.id = UUID.randomUUID().toString();
+            record.memberId = m.id;
+            record.from = m.status;
+            record.to = change.status();
+            record.effective = at;
+            record.reason = reason;
+            record.recordedAt = Timestamp.from(Instant.now());
+            record.recordedBy = caller.subject();
+            em.persist(record);
+            if (change.status() == MemberStatus.OFFICIAL && m.dateOfficial == null) {
+                m.dateOfficial = at;
+            }
+            m.status = change.status();
+            m.statusSince = at;
+            m.updatedAt = record.recordedAt;
+            em.flush();
+            return m.toDto();
+        });
+        Events.post(events, RegistryEvents.MEMBER_STATUS_CHANGED, changed.id(), changed.cellId());
+        return changed;
+    }
+
+    @Override
+    public List<StatusRecord> statusHistory(String memberId) {
+        Caller caller = callers.current();
+        return jpa.txExpr(TransactionType.Required, em -> {
+            visible(em, caller, RegistryPermissions.READ, memberId);
+            return em.createQuery("SELECT s FROM MemberStatusEntity s WHERE s.memberId = :m ORDER BY s.effective, s.recordedAt",
+                    MemberStatusEntity.class).setParameter("m", memberId).getResultList().stream().map(MemberStatusEntity::toDto).toList();
+        });
     }
 
     @Override

@@ -38,6 +38,8 @@ import org.sotay.registry.api.MemberQuery;
 import org.sotay.registry.api.MemberService;
 import org.sotay.registry.api.MemberStatus;
 import org.sotay.registry.api.Membership;
+import org.sotay.registry.api.StatusChange;
+import org.sotay.registry.api.StatusRecord;
 import org.sotay.registry.api.TransferDraft;
 import org.sotay.registry.api.RegistryPermissions;
 
@@ -136,6 +138,23 @@ public class MemberResource {
     @RequiresPermission(RegistryPermissions.MEMBER_WRITE)
     public Member transfer(@PathParam("id") String id, TransferDraft draft) {
         return members.transfer(id, draft);
+    }
+
+    /** Changes the member's status: {@code {status, effective?, reason (all but OFFICIAL), version}}. */
+    @POST
+    @Path("{id}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(RegistryPermissions.MEMBER_WRITE)
+    public Member changeStatus(@PathParam("id") String id, StatusChange change) {
+        return members.changeStatus(id, change);
+    }
+
+    /** The member's status changes, oldest first. */
+    @GET
+    @Path("{id}/status-history")
+    @RequiresPermission(RegistryPermissions.READ)
+    public List<StatusRecord> statusHistory(@PathParam("id") String id) {
+        return members.statusHistory(id);
     }
 
     /** Every cell the member belonged to, with dates: the transfer history. */

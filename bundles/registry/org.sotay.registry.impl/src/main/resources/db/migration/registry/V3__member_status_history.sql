@@ -1,0 +1,13 @@
+-- Every change of a member's status, with its effective date and reason. The row keeps the status
+-- before the change too, so "the status on a date" is answerable without a row per member.
+CREATE TABLE REG_MEMBER_STATUS (
+  ID VARCHAR(36) NOT NULL PRIMARY KEY,
+  MEMBER_ID VARCHAR(36) NOT NULL REFERENCES REG_MEMBER (ID),
+  FROM_STATUS VARCHAR(20) NOT NULL,
+  TO_STATUS VARCHAR(20) NOT NULL,
+  EFFECTIVE DATE NOT NULL,
+  REASON VARCHAR(500),
+  RECORDED_AT TIMESTAMP NOT NULL,
+  RECORDED_BY VARCHAR(100) NOT NULL
+);
+CREATE INDEX REG_MEMBER_STATUS_MEMBER ON REG_MEMBER_STATUS (MEMBER_ID, EFFECTIVE);
