@@ -165,6 +165,40 @@ public class RegistryIT extends SotayTestSupport {
     }
 
     @Test
+    public void splittingACellMovesTheChosenMembersOnly() throws Exception {
+        String cell = firstCell(district2);
+        JsonNode members = ok(as("province-admin", "GET", "/v1/org-units/" + cell + "/members?limit=3", null)).path("items");
+        long before = ok(as("province-admin", "GET", "/v1/org-units/" + cell, null)).path("members").asLong();
+        String a = members.get(0).path("id").asText();
+        String b = members.get(1).path("id").asText();
+        HttpResponse<String> split = as("province-admin", "POST", "/v1/org-units/" + cell + "/split",
+                "{\"newUnit\":{\"code\":\"TQ.SPLIT.1\",\"name\":\"Chi bộ thôn Nà Tông 2\"},\"memberIds\":[\"" + a + "\",\"" + b
+                        + "\"],\"reason\":\"Tách thôn\"}");
+        assertEquals(split.body(), 201, split.statusCode());
+        String created = json(split).path("id").asText();
+        assertEquals(2, ok(as("province-admin", "GET", "/v1/org-units/" + created, null)).path("members").asLong());
+        assertEquals(before - 2, ok(as("province-admin", "GET", "/v1/org-units/" + cell, null)).path("members").asLong());
+        assertEquals(created, ok(as("province-admin", "GET", "/v1/members/" + a + "/cell", null)).path("cellId").asText());
+
+        HttpResponse<String> wrong = as("province-admin", "POST", "/v1/org-units/" + cell + "/split",
+                "{\"newUnit\":{\"code\":\"TQ.SPLIT.2\",\"name\":\"X\"},\"memberIds\":[\"" + a + "\"]}");
+        assertEquals("a member no longer in the cell cannot move: nothing is created", 400, wrong.statusCode());
+        assertEquals("the refused split left no unit behind", 0, unitCount("TQ.SPLIT.2"));
+    }
+
+    private int unitCount(String code) throws Exception {
+        ServiceReference<?>[] refs = bundleContext.getServiceReferences(DataSource.class.getName(), "(osgi.jndi.service.name=sotay)");
+        DataSource ds = (DataSource) bundleContext.getService(refs[0]);
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM REG_UNIT WHERE CODE = ?")) {
+            ps.setString(1, code);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    @Test
     public void membersAreValidatedAndCardsAreUnique() {
         String cell = firstCell(district1);
         HttpResponse<String> bad = as("district-1", "POST", "/v1/members", "{\"cardNumber\":\"12\",\"fullName\":\"Lò Văn Pó\","

@@ -43,4 +43,12 @@ public interface OrgUnitService {
      * target, then the source is closed on {@code effective}. History keeps where everyone was.
      */
     OrgUnit merge(String sourceId, String targetId, LocalDate effective, String reason);
+
+    /**
+     * Splits a unit: creates {@code newUnit} beside it (under the same parent) from {@code effective}
+     * and moves the listed members and sub-units of the source into it, in one transaction; the
+     * source stays open with the rest. Returns the new unit.
+     */
+    OrgUnit split(String sourceId, UnitDraft newUnit, List<String> memberIds, List<String> subUnitIds, LocalDate effective,
+            String reason);
 }

@@ -187,6 +187,13 @@ public class OrgUnitServiceImpl implements OrgUnitService {
     @Override
     public OrgUnit create(UnitDraft d) {
         Caller caller = callers.current();
+        OrgUnit created = jpa.txExpr(TransactionType.Required, em -> insert(em, caller, d).toDto());
+        Events.post(events, RegistryEvents.UNIT_CREATED, created.id(), created.id());
+        return created;
+    }
+
+    /** Validates and inserts a unit with its first history row; used by create and split. */
+    private static UnitEntity insert(EntityManager em, Caller caller, UnitDraft d) {
         Validation v = new Validation();
         String code = Validation.clean(d.code());
         String name = Validation.clean(d.name());
@@ -199,50 +206,46 @@ public class OrgUnitServiceImpl implements OrgUnitService {
         v.required("typeCode", d.typeCode());
         v.maxLength("venue", d.venue(), 300);
         v.throwIfInvalid();
-        OrgUnit created = jpa.txExpr(TransactionType.Required, em -> {
-            UnitTypeEntity type = em.find(UnitTypeEntity.class, d.typeCode());
-            if (type == null) {
-                throw SotayException.invalid(List.of(new org.sotay.core.api.FieldError("typeCode", "unknown",
-                        Text.of("Không có loại đơn vị này.", "There is no such unit type."))));
+        UnitTypeEntity type = em.find(UnitTypeEntity.class, d.typeCode());
+        if (type == null) {
+            throw SotayException.invalid(List.of(new org.sotay.core.api.FieldError("typeCode", "unknown",
+                    Text.of("Không có loại đơn vị này.", "There is no such unit type."))));
+        }
+        if (!em.createQuery("SELECT u.id FROM UnitEntity u WHERE u.code = :c", String.class).setParameter("c", code)
+                .getResultList().isEmpty()) {
+            throw new SotayException(ProblemType.of("registry.code-taken", 409, Text.of("Mã đơn vị đã được dùng", "Unit code taken")),
+                    null, List.of(new org.sotay.core.api.FieldError("code", "taken",
+                            Text.of("Mã " + code + " đã có đơn vị khác dùng.", "Another unit already has code " + code + "."))), null);
+        }
+        LocalDate from = d.validFrom() == null ? LocalDate.now() : d.validFrom();
+        UnitEntity u = new UnitEntity();
+        u.id = UUID.randomUUID().toString();
+        if (d.parentId() == null) {
+            long existing = em.createQuery("SELECT COUNT(u) FROM UnitEntity u", Long.class).getSingleResult();
+            if (existing > 0 || !caller.has(RegistryPermissions.UNIT_WRITE)) {
+                throw SotayException.invalid(List.of(new org.sotay.core.api.FieldError("parentId", "required",
+                        Text.of("Đơn vị phải thuộc một đơn vị cấp trên.", "A unit needs a parent unit."))));
             }
-            if (!em.createQuery("SELECT u.id FROM UnitEntity u WHERE u.code = :c", String.class).setParameter("c", code)
-                    .getResultList().isEmpty()) {
-                throw new SotayException(ProblemType.of("registry.code-taken", 409, Text.of("Mã đơn vị đã được dùng", "Unit code taken")),
-                        null, List.of(new org.sotay.core.api.FieldError("code", "taken",
-                                Text.of("Mã " + code + " đã có đơn vị khác dùng.", "Another unit already has code " + code + "."))), null);
-            }
-            LocalDate from = d.validFrom() == null ? LocalDate.now() : d.validFrom();
-            UnitEntity u = new UnitEntity();
-            u.id = UUID.randomUUID().toString();
-            if (d.parentId() == null) {
-                long existing = em.createQuery("SELECT COUNT(u) FROM UnitEntity u", Long.class).getSingleResult();
-                if (existing > 0 || !caller.has(RegistryPermissions.UNIT_WRITE)) {
-                    throw SotayException.invalid(List.of(new org.sotay.core.api.FieldError("parentId", "required",
-                            Text.of("Đơn vị phải thuộc một đơn vị cấp trên.", "A unit needs a parent unit."))));
-                }
-                u.path = "/" + u.id + "/";
-                u.depth = 0;
-            } else {
-                UnitEntity parent = visible(em, caller, RegistryPermissions.UNIT_WRITE, d.parentId());
-                requireOpen(parent, from);
-                u.parentId = parent.id;
-                u.path = parent.path + u.id + "/";
-                u.depth = parent.depth + 1;
-            }
-            u.code = code;
-            u.name = name;
-            u.nameKey = VietnameseText.sortKey(name);
-            u.typeCode = type.code;
-            u.validFrom = from;
-            u.venue = Validation.clean(d.venue());
-            u.connectivity = d.connectivity() == null ? Connectivity.UNKNOWN : d.connectivity();
-            em.persist(u);
-            history(em, u, from, "CREATED", null, caller);
-            em.flush();
-            return u.toDto();
-        });
-        Events.post(events, RegistryEvents.UNIT_CREATED, created.id(), created.id());
-        return created;
+            u.path = "/" + u.id + "/";
+            u.depth = 0;
+        } else {
+            UnitEntity parent = visible(em, caller, RegistryPermissions.UNIT_WRITE, d.parentId());
+            requireOpen(parent, from);
+            u.parentId = parent.id;
+            u.path = parent.path + u.id + "/";
+            u.depth = parent.depth + 1;
+        }
+        u.code = code;
+        u.name = name;
+        u.nameKey = VietnameseText.sortKey(name);
+        u.typeCode = type.code;
+        u.validFrom = from;
+        u.venue = Validation.clean(d.venue());
+        u.connectivity = d.connectivity() == null ? Connectivity.UNKNOWN : d.connectivity();
+        em.persist(u);
+        history(em, u, from, "CREATED", null, caller);
+        em.flush();
+        return u;
     }
 
     @Override
@@ -324,6 +327,64 @@ public class OrgUnitServiceImpl implements OrgUnitService {
         });
         Events.post(events, RegistryEvents.UNIT_RESTRUCTURED, sourceId, sourceId, targetId);
         return target;
+    }
+
+    @Override
+    public OrgUnit split(String sourceId, UnitDraft newUnit, List<String> memberIds, List<String> subUnitIds, LocalDate effective,
+            String reason) {
+        Caller caller = callers.current();
+        LocalDate at = effective == null ? LocalDate.now() : effective;
+        List<String> members = memberIds == null ? List.of() : memberIds;
+        List<String> units = subUnitIds == null ? List.of() : subUnitIds;
+        String why = Validation.clean(reason);
+        new Validation().required("newUnit", newUnit).maxLength("reason", why, 500)
+                .check(!members.isEmpty() || !units.isEmpty(), "memberIds", "empty",
+                        Text.of("Hãy chọn đảng viên hoặc đơn vị chuyển sang đơn vị mới.", "Choose the members or sub-units that move to the new unit."))
+                .throwIfInvalid();
+        String[] ids = new String[2];
+        OrgUnit created = jpa.txExpr(TransactionType.Required, em -> {
+            UnitEntity source = visible(em, caller, RegistryPermissions.UNIT_WRITE, sourceId);
+            requireOpen(source, at);
+            if (source.parentId == null) {
+                throw new SotayException(RESTRUCTURE, Text.of("Không thể tách đơn vị gốc.", "The root unit cannot be split."));
+            }
+            em.lock(source, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+            UnitDraft d = new UnitDraft(newUnit.code(), newUnit.name(), newUnit.typeCode() == null ? source.typeCode : newUnit.typeCode(),
+                    source.parentId, at, newUnit.venue(), newUnit.connectivity());
+            UnitEntity target = insert(em, caller, d);
+            String why2 = why == null ? "split of " + source.code + " into " + target.code : why;
+            Timestamp now = Timestamp.from(Instant.now());
+            if (!members.isEmpty()) {
+                UnitTypeEntity type = em.find(UnitTypeEntity.class, target.typeCode);
+                if (!type.holdsMembers) {
+                    throw new SotayException(RESTRUCTURE, Text.of("Đơn vị mới không trực tiếp quản lý đảng viên.",
+                            "The new unit cannot hold members directly."));
+                }
+            }
+            for (String memberId : members) {
+                MemberEntity m = em.find(MemberEntity.class, memberId);
+                if (m == null || !m.cellId.equals(source.id)) {
+                    throw SotayException.invalid(List.of(new org.sotay.core.api.FieldError("memberIds", "not-in-unit",
+                            Text.of("Đảng viên " + memberId + " không thuộc đơn vị " + source.code + ".",
+                                    "Member " + memberId + " is not in unit " + source.code + "."))));
+                }
+                MemberServiceImpl.moveHome(em, m, target.id, at, why2, caller, now);
+            }
+            for (String unitId : units) {
+                UnitEntity child = em.find(UnitEntity.class, unitId);
+                if (child == null || !source.id.equals(child.parentId) || !child.open()) {
+                    throw SotayException.invalid(List.of(new org.sotay.core.api.FieldError("subUnitIds", "not-in-unit",
+                            Text.of("Đơn vị " + unitId + " không trực thuộc " + source.code + ".", "Unit " + unitId + " is not under " + source.code + "."))));
+                }
+                moveSubtree(em, child, target, at, "MOVED", why2, caller);
+            }
+            em.flush();
+            ids[0] = source.id;
+            ids[1] = target.id;
+            return target.toDto();
+        });
+        Events.post(events, RegistryEvents.UNIT_RESTRUCTURED, created.id(), ids);
+        return created;
     }
 
     private static void moveSubtree(EntityManager em, UnitEntity u, UnitEntity parent, LocalDate at, String kind, String reason,

@@ -209,6 +209,21 @@ public class OrgUnitResource {
         return units.move(id, b.parentId(), b.effective(), b.version());
     }
 
+    /** Body of a split: the new unit (its parent is the source's) and what moves into it. */
+    public record Split(UnitDraft newUnit, List<String> memberIds, List<String> subUnitIds, LocalDate effective, String reason) {
+    }
+
+    /** Splits this unit: a new unit beside it takes the listed members and sub-units; answers the new unit (201). */
+    @POST
+    @Path("{id}/split")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(RegistryPermissions.UNIT_WRITE)
+    public Response split(@PathParam("id") String id, Split body, @Context UriInfo uri) {
+        Split b = body == null ? new Split(null, null, null, null, null) : body;
+        OrgUnit u = units.split(id, b.newUnit(), b.memberIds(), b.subUnitIds(), b.effective(), b.reason());
+        return Response.created(uri.getBaseUriBuilder().path("v1/org-units").path(u.id()).build()).entity(u).build();
+    }
+
     /** Merges this unit into {@code targetId}; answers the target. */
     @POST
     @Path("{id}/merge")
