@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 
 import javax.persistence.EntityManager;
 
@@ -41,7 +40,6 @@ import org.sotay.registry.api.Gender;
 import org.sotay.registry.api.ImportReport;
 import org.sotay.registry.api.MemberDraft;
 import org.sotay.registry.api.MemberImport;
-import org.sotay.registry.api.MemberStatus;
 import org.sotay.registry.api.RegistryPermissions;
 
 /** CSV import: everything is checked first; the file is applied only when clean, in one transaction. */
@@ -191,26 +189,7 @@ public class MemberImportImpl implements MemberImport {
         Timestamp now = Timestamp.from(Instant.now());
         int n = 0;
         for (Row r : creates) {
-            MemberDraft d = r.draft();
-            MemberEntity m = new MemberEntity();
-            m.id = UUID.randomUUID().toString();
-            apply(m, d);
-            m.cellId = d.cellId();
-            m.status = MemberRules.initialStatus(d, today);
-            m.statusSince = m.status == MemberStatus.OFFICIAL ? d.dateOfficial() : d.dateAdmitted();
-            m.createdAt = now;
-            m.updatedAt = now;
-            em.persist(m);
-            MembershipEntity ms = new MembershipEntity();
-            ms.id = UUID.randomUUID().toString();
-            ms.memberId = m.id;
-            ms.unitId = d.cellId();
-            ms.kind = "HOME";
-            ms.validFrom = d.dateAdmitted();
-            ms.reason = "import";
-            ms.recordedAt = now;
-            ms.recordedBy = caller.subject();
-            em.persist(ms);
+            MemberServiceImpl.insert(em, r.draft(), r.draft().cellId(), r.draft().dateAdmitted(), "import", caller, now, today);
             if (++n % 1000 == 0) {
                 em.flush();
                 em.clear();
@@ -218,25 +197,13 @@ public class MemberImportImpl implements MemberImport {
         }
         for (Map.Entry<Row, MemberEntity> e : updates.entrySet()) {
             MemberEntity m = em.contains(e.getValue()) ? e.getValue() : em.find(MemberEntity.class, e.getValue().id);
-            apply(m, e.getKey().draft());
+            // the file has no residence column: keep what the registry knows
+            MemberDraft d = e.getKey().draft();
+            MemberServiceImpl.apply(m, new MemberDraft(d.cardNumber(), d.fullName(), d.dateOfBirth(), d.gender(), d.ethnicity(),
+                    d.dateAdmitted(), d.dateOfficial(), d.cellId(), m.residenceUnitId, d.phone(), d.email(), d.usesSmartphone(), null));
             m.updatedAt = now;
         }
         em.flush();
-    }
-
-    private static void apply(MemberEntity m, MemberDraft d) {
-        m.cardNumber = MemberRules.normaliseCard(d.cardNumber());
-        m.fullName = Validation.clean(d.fullName());
-        m.nameKey = VietnameseText.fold(m.fullName);
-        m.sortKey = VietnameseText.nameSortKey(m.fullName);
-        m.dateOfBirth = d.dateOfBirth();
-        m.gender = d.gender();
-        m.ethnicity = Validation.clean(d.ethnicity());
-        m.dateAdmitted = d.dateAdmitted();
-        m.dateOfficial = d.dateOfficial();
-        m.phone = MemberRules.normalisePhone(d.phone());
-        m.email = Validation.clean(d.email());
-        m.usesSmartphone = Boolean.TRUE.equals(d.usesSmartphone());
     }
 
     private static boolean samePerson(MemberEntity m, MemberDraft d) {

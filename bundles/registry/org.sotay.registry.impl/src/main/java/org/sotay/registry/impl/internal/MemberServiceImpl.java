@@ -132,18 +132,8 @@ public class MemberServiceImpl implements MemberService {
             UnitEntity cell = cell(em, caller, d.cellId());
             String card = MemberRules.normaliseCard(d.cardNumber());
             requireFreeCard(em, card, null);
-            MemberEntity m = new MemberEntity();
-            m.id = UUID.randomUUID().toString();
-            apply(m, d, card);
-            m.cellId = cell.id;
-            m.status = MemberRules.initialStatus(d, today);
-            m.statusSince = m.status == MemberStatus.OFFICIAL ? d.dateOfficial() : d.dateAdmitted();
-            Timestamp now = Timestamp.from(Instant.now());
-            m.createdAt = now;
-            m.updatedAt = now;
-            em.persist(m);
             LocalDate from = d.dateAdmitted().isBefore(cell.validFrom) ? cell.validFrom : d.dateAdmitted();
-            membership(em, m.id, cell.id, from, "recorded", caller, now);
+            MemberEntity m = insert(em, d, cell.id, from, "recorded", caller, Timestamp.from(Instant.now()), today);
             em.flush();
             return m.toDto();
         });
@@ -166,7 +156,7 @@ public class MemberServiceImpl implements MemberService {
             }
             String card = MemberRules.normaliseCard(d.cardNumber());
             requireFreeCard(em, card, m.id);
-            apply(m, d, card);
+            apply(m, d);
             m.updatedAt = Timestamp.from(Instant.now());
             em.flush();
             return m.toDto();
@@ -381,8 +371,28 @@ public class MemberServiceImpl implements MemberService {
         em.persist(ms);
     }
 
-    private static void apply(MemberEntity m, MemberDraft d, String card) {
-        m.cardNumber = card;
+    /**
+     * A new member in {@code cellId} with its first home membership from {@code from}: the one way
+     * members are created (the API and the import both come here).
+     */
+    static MemberEntity insert(EntityManager em, MemberDraft d, String cellId, LocalDate from, String reason, Caller caller,
+            Timestamp now, LocalDate today) {
+        MemberEntity m = new MemberEntity();
+        m.id = UUID.randomUUID().toString();
+        apply(m, d);
+        m.cellId = cellId;
+        m.status = MemberRules.initialStatus(d, today);
+        m.statusSince = m.status == MemberStatus.OFFICIAL ? d.dateOfficial() : d.dateAdmitted();
+        m.createdAt = now;
+        m.updatedAt = now;
+        em.persist(m);
+        membership(em, m.id, cellId, from, reason, caller, now);
+        return m;
+    }
+
+    /** Copies a draft's editable fields into the entity, in their stored form. */
+    static void apply(MemberEntity m, MemberDraft d) {
+        m.cardNumber = MemberRules.normaliseCard(d.cardNumber());
         m.fullName = Validation.clean(d.fullName());
         m.nameKey = VietnameseText.fold(m.fullName);
         m.sortKey = VietnameseText.nameSortKey(m.fullName);
