@@ -14,6 +14,7 @@ public class SotayException extends RuntimeException {
     private final ProblemType type;
     private final Text detail;
     private final List<FieldError> errors;
+    private long retryAfterSeconds;
 
     public SotayException(ProblemType type, Text detail) {
         this(type, detail, List.of(), null);
@@ -37,6 +38,18 @@ public class SotayException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** Seconds after which the client may try again (sent as {@code Retry-After}); 0 when not said. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /** A 429: too many attempts; try again after {@code seconds} (at least 1). */
+    public static SotayException tooManyRequests(Text detail, long seconds) {
+        SotayException e = new SotayException(ProblemType.TOO_MANY_REQUESTS, detail);
+        e.retryAfterSeconds = Math.max(1, seconds);
+        return e;
     }
 
     public static SotayException notFound(Text detail) {

@@ -5,8 +5,8 @@ import java.util.Optional;
 /**
  * Turns the credentials of an {@code Authorization} header into a {@link Caller}. The identity
  * module implements it; until one is registered the platform fails closed: every endpoint that
- * is not {@link PublicEndpoint public} answers 401. With several providers, the one of highest
- * service ranking that recognises the scheme wins.
+ * is not {@link PublicEndpoint public} answers 401. With several providers, they are asked in
+ * order of service ranking and the first that accepts the credentials wins.
  */
 @org.osgi.annotation.versioning.ConsumerType
 public interface AuthenticationProvider {

@@ -16,4 +16,7 @@ public interface CallerContext {
      * import worker), restoring the previous caller afterwards.
      */
     <T> T runAs(Caller caller, Callable<T> work) throws Exception;
+
+    /** Where the current request came from; {@link ClientInfo#NONE} outside a request. */
+    ClientInfo client();
 }

@@ -96,7 +96,10 @@ public class AuthFilter implements ContainerRequestFilter {
         String credentials = header.substring(space + 1).strip();
         for (Ranked r : providers) {
             if (r.provider.supports(scheme)) {
-                return r.provider.authenticate(scheme, credentials);
+                Optional<Caller> caller = r.provider.authenticate(scheme, credentials);
+                if (caller.isPresent()) {
+                    return caller;
+                }
             }
         }
         return Optional.empty();

@@ -5,18 +5,31 @@ import java.util.concurrent.Callable;
 import org.osgi.service.component.annotations.Component;
 import org.sotay.core.api.security.Caller;
 import org.sotay.core.api.security.CallerContext;
+import org.sotay.core.api.security.ClientInfo;
 
 /** The caller of the request on this thread, set by {@link AuthFilter} and cleared after the response. */
 @Component(service = CallerContext.class)
 public class CallerContextImpl implements CallerContext {
     private static final ThreadLocal<Caller> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<ClientInfo> CLIENT = new ThreadLocal<>();
 
     static void set(Caller caller) {
         CURRENT.set(caller);
     }
 
+    static void setClient(ClientInfo client) {
+        CLIENT.set(client);
+    }
+
     static void clear() {
         CURRENT.remove();
+        CLIENT.remove();
+    }
+
+    @Override
+    public ClientInfo client() {
+        ClientInfo c = CLIENT.get();
+        return c == null ? ClientInfo.NONE : c;
     }
 
     @Override

@@ -165,6 +165,9 @@ final class Problems {
         if (cause instanceof WebApplicationException w && w.getResponse() != null && w.getResponse().getHeaderString("Allow") != null) {
             b.header("Allow", w.getResponse().getHeaderString("Allow"));
         }
+        if (cause instanceof SotayException s && s.retryAfterSeconds() > 0) {
+            b.header("Retry-After", Long.toString(s.retryAfterSeconds()));
+        }
         if (p.getStatus() == 401) {
             b.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"sotay\"");
         }

@@ -8,11 +8,13 @@ import java.util.stream.Collectors;
 
 import javax.annotation.Priority;
 import javax.ws.rs.HttpMethod;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.ContainerResponseContext;
 import javax.ws.rs.container.ContainerResponseFilter;
 import javax.ws.rs.container.PreMatching;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.core.Response;
@@ -25,6 +27,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.metatype.annotations.Designate;
 import org.sotay.core.api.Api;
 import org.slf4j.MDC;
+import org.sotay.core.api.security.ClientInfo;
 
 /**
  * First and last on every request: gives it a request id (the client's {@code X-Request-Id} if
@@ -46,6 +49,10 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
     private volatile long maxRequestBytes;
     private volatile Set<String> corsOrigins;
     private volatile int corsMaxAge;
+    private volatile Set<String> trustedProxies;
+
+    @Context
+    HttpServletRequest servletRequest;
 
     @Activate
     @Modified
@@ -55,6 +62,32 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
         corsOrigins = Arrays.stream(config.corsAllowedOrigins()).flatMap(v -> Arrays.stream(v.split(",")))
                 .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
         corsMaxAge = config.corsMaxAgeSeconds();
+        trustedProxies = Arrays.stream(config.trustedProxies()).flatMap(v -> Arrays.stream(v.split(",")))
+                .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * The client's address: the connection's peer, or, when that peer is a trusted reverse proxy,
+     * the last address the proxy appended to {@code X-Forwarded-For}.
+     */
+    private String clientAddress(ContainerRequestContext ctx) {
+        String peer;
+        try {
+            peer = servletRequest == null ? null : servletRequest.getRemoteAddr();
+        } catch (RuntimeException outsideServlet) {
+            peer = null;
+        }
+        if (peer != null && trustedProxies.contains(peer)) {
+            String forwarded = ctx.getHeaderString("X-Forwarded-For");
+            if (forwarded != null && !forwarded.isBlank()) {
+                String[] hops = forwarded.split(",");
+                String last = hops[hops.length - 1].strip();
+                if (!last.isEmpty() && last.length() <= 64) {
+                    return last;
+                }
+            }
+        }
+        return peer;
     }
 
     @Override
@@ -66,6 +99,7 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
         }
         ctx.setProperty(REQUEST_ID, id);
         MDC.put("requestId", id);
+        CallerContextImpl.setClient(new ClientInfo(id, clientAddress(ctx), ctx.getHeaderString(HttpHeaders.USER_AGENT)));
 
         String origin = ctx.getHeaderString("Origin");
         if (origin != null && HttpMethod.OPTIONS.equals(ctx.getMethod())

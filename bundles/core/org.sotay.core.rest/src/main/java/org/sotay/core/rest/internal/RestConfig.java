@@ -16,4 +16,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "How long browsers may cache a CORS preflight answer, in seconds.")
     int corsMaxAgeSeconds() default 600;
+
+    @AttributeDefinition(description = "Addresses of reverse proxies whose X-Forwarded-For is believed (the client address of "
+            + "audit lines and login throttling). Empty: the connection's peer is the client.")
+    String[] trustedProxies() default {};
 }

@@ -37,6 +37,7 @@ import org.sotay.core.api.VietnameseText;
 import org.sotay.core.api.security.Caller;
 import org.sotay.core.api.security.CallerContext;
 import org.sotay.registry.api.Gender;
+import org.sotay.core.api.audit.AuditTrail;
 import org.sotay.registry.api.ImportReport;
 import org.sotay.registry.api.MemberDraft;
 import org.sotay.registry.api.MemberImport;
@@ -76,12 +77,14 @@ public class MemberImportImpl implements MemberImport {
 
     private final JpaTemplate jpa;
     private final CallerContext callers;
+    private final AuditTrail audit;
 
     @Activate
     public MemberImportImpl(@Reference RegistrySchema schema, @Reference(target = "(osgi.unit.name=sotay-registry)") JpaTemplate jpa,
-            @Reference CallerContext callers) {
+            @Reference CallerContext callers, @Reference AuditTrail audit) {
         this.jpa = jpa;
         this.callers = callers;
+        this.audit = audit;
     }
 
     /** One parsed row. */
@@ -179,6 +182,10 @@ public class MemberImportImpl implements MemberImport {
             boolean apply = !dryRun && errors.isEmpty() && conflicts.isEmpty();
             if (apply) {
                 write(em, creates, updates, caller, today);
+                // one line for the file (a province-wide import is tens of thousands of rows): where, how many
+                String unit = caller.unitsFor(RegistryPermissions.MEMBER_WRITE).stream().sorted().findFirst().orElse(null);
+                Audit.record(audit, em, "member.import", "import", null, unit, rows.size() + " rows: " + creates.size() + " created, "
+                        + updates.size() + " updated, " + unchanged + " unchanged");
             }
             errors.sort((a, b) -> Integer.compare(a.row(), b.row()));
             return new ImportReport(dryRun, apply, rows.size(), creates.size(), updates.size(), unchanged, ignored, errors, conflicts);

@@ -30,6 +30,7 @@ import org.sotay.core.api.SotayException;
 import org.sotay.core.api.Text;
 import org.sotay.core.api.Validation;
 import org.sotay.core.api.VietnameseText;
+import org.sotay.core.api.audit.AuditTrail;
 import org.sotay.core.api.security.Caller;
 import org.sotay.core.api.security.CallerContext;
 import org.sotay.registry.api.Member;
@@ -53,15 +54,17 @@ public class MemberServiceImpl implements MemberService {
 
     private final JpaTemplate jpa;
     private final CallerContext callers;
+    private final AuditTrail audit;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventAdmin events;
 
     @Activate
     public MemberServiceImpl(@Reference RegistrySchema schema, @Reference(target = "(osgi.unit.name=sotay-registry)") JpaTemplate jpa,
-            @Reference CallerContext callers) {
+            @Reference CallerContext callers, @Reference AuditTrail audit) {
         this.jpa = jpa;
         this.callers = callers;
+        this.audit = audit;
     }
 
     @Override
@@ -134,6 +137,7 @@ public class MemberServiceImpl implements MemberService {
             requireFreeCard(em, card, null);
             LocalDate from = d.dateAdmitted().isBefore(cell.validFrom) ? cell.validFrom : d.dateAdmitted();
             MemberEntity m = insert(em, d, cell.id, from, "recorded", caller, Timestamp.from(Instant.now()), today);
+            Audit.record(audit, em, "member.create", "member", m.id, cell.id, "card " + m.cardNumber + ", " + m.fullName + ", cell " + cell.code);
             em.flush();
             return m.toDto();
         });
@@ -156,8 +160,10 @@ public class MemberServiceImpl implements MemberService {
             }
             String card = MemberRules.normaliseCard(d.cardNumber());
             requireFreeCard(em, card, m.id);
+            String before = m.cardNumber + ", " + m.fullName;
             apply(m, d);
             m.updatedAt = Timestamp.from(Instant.now());
+            Audit.record(audit, em, "member.update", "member", m.id, m.cellId, "was " + before + "; now " + m.cardNumber + ", " + m.fullName);
             em.flush();
             return m.toDto();
         });
@@ -231,6 +237,8 @@ public class MemberServiceImpl implements MemberService {
                 ms.recordedBy = caller.subject();
                 em.persist(ms);
             }
+            Audit.record(audit, em, "member.transfer", "member", m.id, to.id, t.kind() + " from cell " + units[0] + " to " + to.code
+                    + " on " + at + (t.until() == null ? "" : " until " + t.until()));
             em.flush();
             return m.toDto();
         });
@@ -286,6 +294,8 @@ public class MemberServiceImpl implements MemberService {
             m.status = change.status();
             m.statusSince = at;
             m.updatedAt = record.recordedAt;
+            Audit.record(audit, em, "member.status", "member", m.id, m.cellId, record.from + " -> " + record.to + " on " + at
+                    + (reason == null ? "" : ": " + reason));
             em.flush();
             return m.toDto();
         });

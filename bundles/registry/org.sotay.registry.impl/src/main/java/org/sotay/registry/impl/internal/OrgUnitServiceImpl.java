@@ -29,6 +29,7 @@ import org.sotay.core.api.SotayException;
 import org.sotay.core.api.Text;
 import org.sotay.core.api.Validation;
 import org.sotay.core.api.VietnameseText;
+import org.sotay.core.api.audit.AuditTrail;
 import org.sotay.core.api.security.Caller;
 import org.sotay.core.api.security.CallerContext;
 import org.sotay.registry.api.Connectivity;
@@ -48,15 +49,20 @@ public class OrgUnitServiceImpl implements OrgUnitService {
 
     private final JpaTemplate jpa;
     private final CallerContext callers;
+    private final AuditTrail audit;
+    private final RegistryDirectory directory;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventAdmin events;
 
     @Activate
     public OrgUnitServiceImpl(@Reference RegistrySchema schema, @Reference(target = "(osgi.unit.name=sotay-registry)") JpaTemplate jpa,
-            @Reference CallerContext callers) {
+            @Reference CallerContext callers, @Reference AuditTrail audit,
+            @Reference RegistryDirectory directory) {
         this.jpa = jpa;
         this.callers = callers;
+        this.audit = audit;
+        this.directory = directory;
     }
 
     @Override
@@ -187,7 +193,11 @@ public class OrgUnitServiceImpl implements OrgUnitService {
     @Override
     public OrgUnit create(UnitDraft d) {
         Caller caller = callers.current();
-        OrgUnit created = jpa.txExpr(TransactionType.Required, em -> insert(em, caller, d).toDto());
+        OrgUnit created = jpa.txExpr(TransactionType.Required, em -> {
+            UnitEntity u = insert(em, caller, d);
+            Audit.record(audit, em, "unit.create", "unit", u.id, u.id, u.code + " " + u.name + " (" + u.typeCode + ") from " + u.validFrom);
+            return u.toDto();
+        });
         Events.post(events, RegistryEvents.UNIT_CREATED, created.id(), created.id());
         return created;
     }
@@ -258,12 +268,14 @@ public class OrgUnitServiceImpl implements OrgUnitService {
             UnitEntity u = visible(em, caller, RegistryPermissions.UNIT_WRITE, id);
             checkVersion(u, version);
             requireOpen(u, at);
+            Audit.record(audit, em, "unit.rename", "unit", u.id, u.id, "'" + u.name + "' -> '" + name + "' on " + at);
             u.name = name;
             u.nameKey = VietnameseText.sortKey(name);
             reopenHistory(em, List.of(u), at, "RENAMED", null, caller);
             em.flush();
             return u.toDto();
         });
+        directory.forget();
         Events.post(events, RegistryEvents.UNIT_RESTRUCTURED, id, id);
         return renamed;
     }
@@ -276,10 +288,13 @@ public class OrgUnitServiceImpl implements OrgUnitService {
             UnitEntity u = visible(em, caller, RegistryPermissions.UNIT_WRITE, id);
             checkVersion(u, version);
             UnitEntity parent = visible(em, caller, RegistryPermissions.UNIT_WRITE, newParentId);
+            String from = u.parentId;
             moveSubtree(em, u, parent, at, "MOVED", null, caller);
             em.flush();
+            Audit.record(audit, em, "unit.move", "unit", u.id, u.id, u.code + " from parent " + from + " to " + parent.code + " on " + at);
             return em.find(UnitEntity.class, id).toDto();
         });
+        directory.forget();
         Events.post(events, RegistryEvents.UNIT_RESTRUCTURED, id, id, newParentId);
         return moved;
     }
@@ -322,9 +337,12 @@ public class OrgUnitServiceImpl implements OrgUnitService {
             // the source is closed: its last interval ends at the merge, and nothing opens after it
             em.createQuery("UPDATE UnitHistoryEntity h SET h.validTo = :d WHERE h.unitId = :id AND h.validTo IS NULL")
                     .setParameter("d", at).setParameter("id", source.id).executeUpdate();
+            Audit.record(audit, em, "unit.merge", "unit", source.id, into.id, source.code + " merged into " + into.code + " on " + at + ": "
+                    + members.size() + " members moved" + (why == null ? "" : "; " + why));
             em.flush();
             return into.toDto();
         });
+        directory.forget();
         Events.post(events, RegistryEvents.UNIT_RESTRUCTURED, sourceId, sourceId, targetId);
         return target;
     }
@@ -378,11 +396,14 @@ public class OrgUnitServiceImpl implements OrgUnitService {
                 }
                 moveSubtree(em, child, target, at, "MOVED", why2, caller);
             }
+            Audit.record(audit, em, "unit.split", "unit", target.id, source.id, source.code + " split into " + target.code + " on " + at
+                    + ": " + members.size() + " members, " + units.size() + " sub-units moved" + (why == null ? "" : "; " + why));
             em.flush();
             ids[0] = source.id;
             ids[1] = target.id;
             return target.toDto();
         });
+        directory.forget();
         Events.post(events, RegistryEvents.UNIT_RESTRUCTURED, created.id(), ids);
         return created;
     }

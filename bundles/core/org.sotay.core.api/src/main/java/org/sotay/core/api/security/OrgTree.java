@@ -1,0 +1,25 @@
+package org.sotay.core.api.security;
+
+import java.util.List;
+
+/**
+ * The organization tree as the security layer needs it: where a unit sits. The registry module
+ * provides it; the authorization service and the audit trail use it to decide whether a unit lies
+ * in a subtree. It reveals unit ids only, never names or members, and is not scoped to a caller.
+ */
+@org.osgi.annotation.versioning.ConsumerType
+public interface OrgTree {
+    /** The ids from the root down to {@code unitId} inclusive; empty when there is no such unit. */
+    List<String> lineage(String unitId);
+
+    /** The ids of the open root units (one per deployment, as a rule). */
+    List<String> roots();
+
+    /** The lineage as one materialized path, {@code /root/.../unitId/}; empty text for no unit. */
+    static String path(List<String> lineage) {
+        if (lineage == null || lineage.isEmpty()) {
+            return "";
+        }
+        return "/" + String.join("/", lineage) + "/";
+    }
+}

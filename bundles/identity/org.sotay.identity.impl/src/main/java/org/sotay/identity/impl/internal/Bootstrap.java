@@ -1,0 +1,152 @@
+package org.sotay.identity.impl.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sotay.core.api.VietnameseText;
+import org.sotay.core.api.audit.AuditTrail;
+import org.sotay.core.api.security.CallerContext;
+import org.sotay.core.api.security.OrgTree;
+import org.sotay.identity.api.AccountKind;
+import org.sotay.identity.api.Role;
+
+/**
+ * Creates the first provincial administrator from {@code bootstrapAdminUser}/{@code bootstrapAdminPassword}
+ * (or {@code SOTAY_BOOTSTRAP_ADMIN_USER}/{@code SOTAY_BOOTSTRAP_ADMIN_PASSWORD}), only while no
+ * administrator exists, at the root of the tree. Until the registry has a root unit it checks again
+ * every few seconds. Also the home of {@link #createAdmin} for the shell command.
+ */
+@Component(service = Bootstrap.class, immediate = true)
+public class Bootstrap {
+    private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
+
+    private final JpaTemplate jpa;
+    private final Settings settings;
+    private final OrgTree tree;
+    private final AuditTrail audit;
+    private final CallerContext callers;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sotay-identity-bootstrap");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Activate
+    public Bootstrap(@Reference IdentitySchema schema, @Reference(target = "(osgi.unit.name=sotay-identity)") JpaTemplate jpa,
+            @Reference Settings settings, @Reference OrgTree tree, @Reference AuditTrail audit, @Reference CallerContext callers) {
+        this.jpa = jpa;
+        this.settings = settings;
+        this.tree = tree;
+        this.audit = audit;
+        this.callers = callers;
+        String user = value(settings.config().bootstrapAdminUser(), "SOTAY_BOOTSTRAP_ADMIN_USER");
+        String password = value(settings.config().bootstrapAdminPassword(), "SOTAY_BOOTSTRAP_ADMIN_PASSWORD");
+        if (user != null && password != null) {
+            timer.scheduleWithFixedDelay(() -> {
+                try {
+                    if (tryBootstrap(user, password)) {
+                        timer.shutdown();
+                    }
+                } catch (RuntimeException e) {
+                    LOG.error("Bootstrap administrator not created: {}", e.getMessage());
+                    timer.shutdown();
+                }
+            }, 0, 5, TimeUnit.SECONDS);
+        } else if (user != null || password != null) {
+            LOG.warn("Set both SOTAY_BOOTSTRAP_ADMIN_USER and SOTAY_BOOTSTRAP_ADMIN_PASSWORD (or neither)");
+        }
+    }
+
+    @Deactivate
+    void stop() {
+        timer.shutdownNow();
+    }
+
+    private static String value(String configured, String env) {
+        String v = configured == null || configured.isBlank() ? System.getenv(env) : configured;
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    /** Done (an administrator exists, made now or before) or not yet possible (no root unit). */
+    private boolean tryBootstrap(String user, String password) {
+        LocalDate today = LocalDate.now(TokenCaller.VIETNAM);
+        if (jpa.txExpr(TransactionType.Required, em -> Store.adminExists(em, today))) {
+            LOG.info("An administrator exists: the bootstrap administrator settings are ignored");
+            return true;
+        }
+        List<String> roots = tree.roots();
+        if (roots.isEmpty()) {
+            LOG.info("Bootstrap administrator waits for the organization tree's root unit");
+            return false;
+        }
+        String name = Usernames.normalise(user);
+        if (!Usernames.STAFF.matcher(name).matches()) {
+            throw new IllegalArgumentException("the account name '" + user + "' is not 3-64 characters a-z, 0-9, '.', '_', '-'");
+        }
+        if (password.length() < settings.config().minPasswordLength()) {
+            throw new IllegalArgumentException("the password is shorter than " + settings.config().minPasswordLength() + " characters");
+        }
+        createAdmin(name, "Quản trị viên (" + name + ")", password, roots.get(0), "bootstrap", false);
+        LOG.info("Bootstrap administrator '{}' created at the root unit", name);
+        return true;
+    }
+
+    /** Creates {@code username} as a provincial administrator at {@code rootId}, recorded as done by {@code by}. */
+    boolean createAdmin(String username, String displayName, String password, String rootId, String by, boolean mustChange) {
+        List<String> lineage = tree.lineage(rootId);
+        if (lineage.isEmpty()) {
+            throw new IllegalArgumentException("there is no unit " + rootId);
+        }
+        String hash = settings.hasher().hash(password);
+        long now = System.currentTimeMillis();
+        LocalDate today = LocalDate.now(TokenCaller.VIETNAM);
+        try {
+            return callers.runAs(new AccountCaller(by, by), () -> jpa.txExpr(TransactionType.Required, em -> {
+                if (Store.byUsername(em, username) != null) {
+                    throw new IllegalArgumentException("an account named " + username + " exists already");
+                }
+                AccountEntity a = new AccountEntity();
+                a.id = UUID.randomUUID().toString();
+                a.username = username;
+                a.kind = AccountKind.STAFF;
+                a.displayName = displayName;
+                a.nameKey = VietnameseText.fold(displayName);
+                a.homeUnitId = rootId;
+                a.homeUnitPath = OrgTree.path(lineage);
+                a.passwordHash = hash;
+                a.passwordChangeRequired = mustChange;
+                a.createdMs = now;
+                a.updatedMs = now;
+                em.persist(a);
+                GrantEntity g = new GrantEntity();
+                g.id = UUID.randomUUID().toString();
+                g.accountId = a.id;
+                g.role = Role.PROVINCIAL_ADMIN;
+                g.unitId = rootId;
+                g.validFrom = today;
+                g.grantedBy = by;
+                g.grantedMs = now;
+                em.persist(g);
+                em.flush();
+                Store.audit(audit, em, "account.create-admin", "account", a.id, rootId, lineage, "administrator " + username + " created by " + by);
+                return true;
+            }));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.sotay.identity.impl.internal;
+
+import java.util.List;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventHandler;
+import org.osgi.service.event.EventConstants;
+import org.sotay.core.api.security.OrgTree;
+import org.sotay.registry.api.MemberDirectory;
+import org.sotay.registry.api.MemberRef;
+import org.sotay.registry.api.RegistryEvents;
+
+/**
+ * Keeps each account's home unit and path in step with the registry: a transferred member's
+ * account follows them to the new cell; accounts under a restructured unit get their new path.
+ * (Sign-in refreshes a member's home unit too, so a missed event heals at the next sign-in.)
+ */
+@Component(service = EventHandler.class, property = { EventConstants.EVENT_TOPIC + "=" + RegistryEvents.MEMBER_TRANSFERRED, EventConstants.EVENT_TOPIC + "=" + RegistryEvents.UNIT_RESTRUCTURED })
+public class RegistryListener implements EventHandler {
+    private final JpaTemplate jpa;
+    private final OrgTree tree;
+    private final MemberDirectory directory;
+
+    @Activate
+    public RegistryListener(@Reference IdentitySchema schema, @Reference(target = "(osgi.unit.name=sotay-identity)") JpaTemplate jpa,
+            @Reference OrgTree tree, @Reference MemberDirectory directory) {
+        this.jpa = jpa;
+        this.tree = tree;
+        this.directory = directory;
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        if (RegistryEvents.MEMBER_TRANSFERRED.equals(event.getTopic())) {
+            String memberId = (String) event.getProperty(RegistryEvents.ID);
+            MemberRef m = directory.byId(memberId).orElse(null);
+            if (m != null) {
+                List<String> lineage = tree.lineage(m.cellId());
+                jpa.tx(TransactionType.Required, em -> em.createQuery(
+                        "UPDATE AccountEntity a SET a.homeUnitId = :u, a.homeUnitPath = :p WHERE a.memberId = :m")
+                        .setParameter("u", m.cellId()).setParameter("p", OrgTree.path(lineage)).setParameter("m", memberId).executeUpdate());
+            }
+            return;
+        }
+        Object units = event.getProperty(RegistryEvents.UNITS);
+        if (units instanceof String[] ids) {
+            jpa.tx(TransactionType.Required, em -> {
+                for (String unit : ids) {
+                    List<AccountEntity> affected = em.createQuery("SELECT a FROM AccountEntity a WHERE a.homeUnitPath LIKE :p", AccountEntity.class)
+                            .setParameter("p", "%/" + unit + "/%").getResultList();
+                    for (AccountEntity a : affected) {
+                        List<String> lineage = tree.lineage(a.homeUnitId);
+                        if (!lineage.isEmpty()) {
+                            a.homeUnitPath = OrgTree.path(lineage);
+                        }
+                    }
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.sotay.identity.impl.internal;
+
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The RSA keys that sign access tokens, kept in IDN_SIGNING_KEY so every node signs and verifies
+ * with the same keys; each node holds them in memory, so verifying a token needs no database
+ * round trip. The first node to start creates the first key. A key id this node does not know is
+ * looked up again at most once a minute (another node may have rotated).
+ */
+@Component(service = SigningKeys.class)
+public class SigningKeys {
+    private static final Logger LOG = LoggerFactory.getLogger(SigningKeys.class);
+    private static final long RELOAD_MILLIS = 60_000;
+
+    private record Current(String kid, PrivateKey key) {
+    }
+
+    private final JpaTemplate jpa;
+    private final Map<String, PublicKey> publicKeys = new ConcurrentHashMap<>();
+    private volatile Current current;
+    private volatile long lastReload;
+
+    @Activate
+    public SigningKeys(@Reference IdentitySchema schema, @Reference(target = "(osgi.unit.name=sotay-identity)") JpaTemplate jpa) {
+        this.jpa = jpa;
+        load();
+        if (current == null) {
+            try {
+                insert(generate());
+            } catch (RuntimeException raced) {
+                LOG.info("Another node created the first signing key at the same time; using it ({})", raced.toString());
+            }
+            load();
+        }
+        if (current == null) {
+            throw new IllegalStateException("no token signing key could be created");
+        }
+    }
+
+    String kid() {
+        return current.kid;
+    }
+
+    PrivateKey privateKey() {
+        return current.key;
+    }
+
+    /** The public key of {@code kid}, or {@code null} when no node ever made it. */
+    PublicKey publicKey(String kid) {
+        PublicKey k = publicKeys.get(kid);
+        if (k == null && System.currentTimeMillis() - lastReload > RELOAD_MILLIS && kid.length() <= 40) {
+            load();
+            k = publicKeys.get(kid);
+        }
+        return k;
+    }
+
+    /** Makes a new key current; the previous ones still verify the tokens they signed. */
+    String rotate() {
+        SigningKeyEntity k = generate();
+        jpa.tx(TransactionType.Required, em -> {
+            em.createQuery("UPDATE SigningKeyEntity k SET k.retiredMs = :now WHERE k.retiredMs IS NULL")
+                    .setParameter("now", System.currentTimeMillis()).executeUpdate();
+            em.persist(k);
+        });
+        load();
+        return k.kid;
+    }
+
+    /** The public keys as a JSON Web Key Set. */
+    Map<String, Object> jwks() {
+        List<Map<String, Object>> keys = new ArrayList<>();
+        publicKeys.forEach((kid, key) -> {
+            RSAPublicKey rsa = (RSAPublicKey) key;
+            Map<String, Object> jwk = new LinkedHashMap<>();
+            jwk.put("kty", "RSA");
+            jwk.put("use", "sig");
+            jwk.put("alg", Jwt.ALG);
+            jwk.put("kid", kid);
+            jwk.put("n", unsigned(rsa.getModulus()));
+            jwk.put("e", unsigned(rsa.getPublicExponent()));
+            keys.add(jwk);
+        });
+        return Map.of("keys", keys);
+    }
+
+    private void load() {
+        lastReload = System.currentTimeMillis();
+        List<SigningKeyEntity> all = jpa.txExpr(TransactionType.Required, em -> em
+                .createQuery("SELECT k FROM SigningKeyEntity k ORDER BY k.createdMs", SigningKeyEntity.class).getResultList());
+        try {
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            for (SigningKeyEntity k : all) {
+                publicKeys.put(k.kid, rsa.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(k.publicKey))));
+                if (k.retiredMs == null) {
+                    current = new Current(k.kid, rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(k.privateKey))));
+                }
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a signing key in IDN_SIGNING_KEY cannot be read", e);
+        }
+    }
+
+    private void insert(SigningKeyEntity k) {
+        jpa.tx(TransactionType.Required, em -> em.persist(k));
+    }
+
+    private static SigningKeyEntity generate() {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+            g.initialize(2048);
+            KeyPair pair = g.generateKeyPair();
+            SigningKeyEntity k = new SigningKeyEntity();
+            k.kid = UUID.randomUUID().toString();
+            k.algorithm = Jwt.ALG;
+            k.publicKey = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
+            k.privateKey = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded());
+            k.createdMs = System.currentTimeMillis();
+            return k;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String unsigned(BigInteger n) {
+        byte[] b = n.toByteArray();
+        if (b.length > 1 && b[0] == 0) {
+            b = java.util.Arrays.copyOfRange(b, 1, b.length);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+}

@@ -1,0 +1,68 @@
+package org.sotay.identity.impl.internal;
+
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.List;
+
+import javax.persistence.EntityManager;
+
+import org.sotay.core.api.audit.AuditEntry;
+import org.sotay.core.api.audit.AuditTrail;
+import org.sotay.identity.api.Account;
+import org.sotay.identity.api.Grant;
+
+/** Queries and writes shared by the identity services, inside their transactions. */
+final class Store {
+    static final String MODULE = "identity";
+
+    private Store() {
+    }
+
+    static AccountEntity byUsername(EntityManager em, String username) {
+        List<AccountEntity> found = em.createQuery("SELECT a FROM AccountEntity a WHERE a.username = :u", AccountEntity.class)
+                .setParameter("u", username).getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    static AccountEntity byMember(EntityManager em, String memberId) {
+        List<AccountEntity> found = em.createQuery("SELECT a FROM AccountEntity a WHERE a.memberId = :m", AccountEntity.class)
+                .setParameter("m", memberId).getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    static List<GrantEntity> grants(EntityManager em, String accountId) {
+        return em.createQuery("SELECT g FROM GrantEntity g WHERE g.accountId = :a ORDER BY g.grantedMs", GrantEntity.class)
+                .setParameter("a", accountId).getResultList();
+    }
+
+    static Account toDto(EntityManager em, AccountEntity a) {
+        List<Grant> grants = grants(em, a.id).stream().map(GrantEntity::toDto).toList();
+        return a.toDto(grants);
+    }
+
+    /** Revokes every live refresh token of the account (all its sessions), but {@code exceptFamily}. */
+    static int revokeSessions(EntityManager em, String accountId, String exceptFamily, long now) {
+        javax.persistence.Query q = em.createQuery("UPDATE RefreshTokenEntity r SET r.revokedMs = :now WHERE r.accountId = :a"
+                + " AND r.revokedMs IS NULL" + (exceptFamily == null ? "" : " AND r.familyId <> :f"))
+                .setParameter("now", now).setParameter("a", accountId);
+        if (exceptFamily != null) {
+            q.setParameter("f", exceptFamily);
+        }
+        return q.executeUpdate();
+    }
+
+    static int revokeFamily(EntityManager em, String familyId, long now) {
+        return em.createQuery("UPDATE RefreshTokenEntity r SET r.revokedMs = :now WHERE r.familyId = :f AND r.revokedMs IS NULL")
+                .setParameter("now", now).setParameter("f", familyId).executeUpdate();
+    }
+
+    static boolean adminExists(EntityManager em, LocalDate today) {
+        return em.createQuery("SELECT g FROM GrantEntity g WHERE g.role = org.sotay.identity.api.Role.PROVINCIAL_ADMIN", GrantEntity.class)
+                .getResultList().stream().anyMatch(g -> g.activeOn(today));
+    }
+
+    static void audit(AuditTrail trail, EntityManager em, String action, String targetType, String targetId, String unitId,
+            List<String> lineage, String summary) {
+        trail.record(em.unwrap(Connection.class), new AuditEntry(MODULE, action, targetType, targetId, unitId, lineage, summary));
+    }
+}

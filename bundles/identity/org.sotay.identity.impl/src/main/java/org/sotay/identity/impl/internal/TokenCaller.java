@@ -1,0 +1,78 @@
+package org.sotay.identity.impl.internal;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.sotay.core.api.security.Caller;
+import org.sotay.identity.api.Role;
+
+/**
+ * The caller an access token proves: its grants (role at unit, with an optional last day) are in
+ * the token; what a role may do is read from the configuration at each check.
+ */
+final class TokenCaller implements Caller {
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    record TokenGrant(Role role, String unitId, LocalDate validTo) {
+    }
+
+    private final String subject;
+    private final String name;
+    private final String memberId;
+    private final String sessionId;
+    private final List<TokenGrant> grants;
+    private final Function<Role, Set<String>> permissions;
+
+    TokenCaller(String subject, String name, String memberId, String sessionId, List<TokenGrant> grants,
+            Function<Role, Set<String>> permissions) {
+        this.subject = subject;
+        this.name = name;
+        this.memberId = memberId;
+        this.sessionId = sessionId;
+        this.grants = List.copyOf(grants);
+        this.permissions = permissions;
+    }
+
+    @Override
+    public String subject() {
+        return subject;
+    }
+
+    @Override
+    public String displayName() {
+        return name;
+    }
+
+    String memberId() {
+        return memberId;
+    }
+
+    String sessionId() {
+        return sessionId;
+    }
+
+    List<TokenGrant> grants() {
+        return grants;
+    }
+
+    @Override
+    public Set<String> unitsFor(String permission) {
+        LocalDate today = LocalDate.now(VIETNAM);
+        Set<String> units = new LinkedHashSet<>();
+        for (TokenGrant g : grants) {
+            if ((g.validTo() == null || !g.validTo().isBefore(today)) && Settings.coversAny(permissions.apply(g.role()), permission)) {
+                units.add(g.unitId());
+            }
+        }
+        return units;
+    }
+
+    @Override
+    public String toString() {
+        return subject;
+    }
+}

@@ -1,0 +1,8 @@
+package org.sotay.registry.api;
+
+import java.time.LocalDate;
+
+/** What another module needs to know of a member to link an account to them: no contact data. */
+public record MemberRef(String id, String cardNumber, String fullName, LocalDate dateOfBirth, String cellId, MemberStatus status,
+        boolean accountRegistered, boolean appInstalled) {
+}
