@@ -184,7 +184,53 @@ public abstract class SotayTestSupport {
         }
     }
 
+    /** The first administrator the identity module bootstraps in identity tests (see {@link #withIdentity}). */
+    static final String ADMIN = "boot-admin";
+    static final String ADMIN_PASSWORD = "itest-Admin-password-1";
+
+    /**
+     * The suite's options plus the identity settings of the identity tests: a bootstrap
+     * administrator, and a short sign-in back-off (2 s doubling to 4 s) so waiting it out is quick.
+     */
+    protected Option[] withIdentity(Option[] base) {
+        List<Option> options = new ArrayList<>(List.of(base));
+        options.add(editConfigurationFilePut("etc/org.sotay.identity.cfg", "bootstrapAdminUser", ADMIN));
+        options.add(editConfigurationFilePut("etc/org.sotay.identity.cfg", "bootstrapAdminPassword", ADMIN_PASSWORD));
+        options.add(editConfigurationFilePut("etc/org.sotay.identity.cfg", "lockoutBaseSeconds", "2"));
+        options.add(editConfigurationFilePut("etc/org.sotay.identity.cfg", "lockoutMaxSeconds", "4"));
+        return options.toArray(new Option[0]);
+    }
+
     // ---- inside the container ----
+
+    /** Signs in over HTTP; the whole answer. */
+    static HttpResponse<String> login(String username, String password) {
+        return http("POST", "/v1/auth/login", "{\"username\":" + quote(username) + ",\"password\":" + quote(password) + "}",
+                "Content-Type", "application/json");
+    }
+
+    /** Signs in and returns the access token (the sign-in must succeed). */
+    static String tokenOf(String username, String password) {
+        HttpResponse<String> r = login(username, password);
+        if (r.statusCode() != 200) {
+            throw new AssertionError("sign-in of " + username + ": " + r.statusCode() + " " + r.body());
+        }
+        return json(r).path("accessToken").asText();
+    }
+
+    /** One exchange with a bearer token and a JSON body (or none). */
+    static HttpResponse<String> bearer(String token, String method, String path, String body) {
+        return token == null ? http(method, path, body, "Content-Type", "application/json")
+                : http(method, path, body, "Authorization", "Bearer " + token, "Content-Type", "application/json");
+    }
+
+    static String quote(String s) {
+        try {
+            return JSON.writeValueAsString(s);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     static String base() {
         return "http://127.0.0.1:" + System.getProperty("sotay.http.port") + "/api";
