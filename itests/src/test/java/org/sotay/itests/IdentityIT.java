@@ -12,8 +12,6 @@ import java.util.List;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
@@ -30,12 +28,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ExamReactorStrategy(PerSuite.class)
 public class IdentityIT extends SotayTestSupport {
     private static String admin;
-
-    @Override
-    @Configuration
-    public Option[] config() throws Exception {
-        return withIdentity(super.config());
-    }
 
     @Before
     public void ready() {
@@ -231,10 +223,91 @@ public class IdentityIT extends SotayTestSupport {
         impl.start();
         awaitHealthy();
         await("identity serves again", 60, () -> login(ADMIN, ADMIN_PASSWORD).statusCode() == 200);
-        Thread.sleep(3000); // the bootstrap runs at once after activation; give it time to do anything it would
+        // the restarted bootstrap reports what it decided
+        await("the bootstrap's decision", 60, () -> {
+            for (JsonNode check : json(get("/v1/health")).path("checks")) {
+                if ("identity-bootstrap".equals(check.path("name").asText())) {
+                    return check.path("details").path("state").asText().startsWith("ignored");
+                }
+            }
+            return false;
+        });
         assertEquals(401, login("second-admin", "another-password-22").statusCode());
         admin = tokenOf(ADMIN, ADMIN_PASSWORD);
         assertEquals(1, administrators());
+    }
+
+    @Test
+    public void aForgottenPasswordIsResetWithANewCodeAndDevicesCanBeSignedOut() {
+        JsonNode member = memberWithoutAccount(1);
+        String memberId = member.path("id").asText();
+        String card = member.path("cardNumber").asText();
+        String born = member.path("dateOfBirth").asText();
+        String first = ok(bearer(admin, "POST", "/v1/activation-codes", "{\"memberId\":\"" + memberId + "\"}"), 201).path("code").asText();
+        ok(bearer(null, "POST", "/v1/auth/register", "{\"cardNumber\":\"" + card + "\",\"dateOfBirth\":\"" + born
+                + "\",\"activationCode\":\"" + first + "\",\"password\":\"mat khau dau tien 1\"}"), 201);
+        JsonNode phone = json(http("POST", "/v1/auth/login", "{\"username\":\"" + card + "\",\"password\":\"mat khau dau tien 1\","
+                + "\"device\":{\"installationId\":\"old-phone\",\"platform\":\"android\"}}", "Content-Type", "application/json"));
+
+        // the member forgot the password: the secretary issues a RESET code
+        JsonNode reset = ok(bearer(admin, "POST", "/v1/activation-codes", "{\"memberId\":\"" + memberId + "\"}"), 201);
+        assertEquals("RESET", reset.path("purpose").asText());
+        // a REGISTER code cannot reset, and the reset code cannot register
+        assertEquals(400, bearer(null, "POST", "/v1/auth/password-reset", "{\"cardNumber\":\"" + card + "\",\"dateOfBirth\":\"" + born
+                + "\",\"activationCode\":\"" + first + "\",\"password\":\"mat khau thu hai 2\"}").statusCode());
+        assertEquals(204, bearer(null, "POST", "/v1/auth/password-reset", "{\"cardNumber\":\"" + card + "\",\"dateOfBirth\":\"" + born
+                + "\",\"activationCode\":\"" + reset.path("code").asText() + "\",\"password\":\"mat khau thu hai 2\"}").statusCode());
+        assertEquals(401, login(card, "mat khau dau tien 1").statusCode());
+        // every session ended with the reset
+        assertEquals(401, bearer(null, "POST", "/v1/auth/refresh", "{\"refreshToken\":\"" + phone.path("refreshToken").asText() + "\"}").statusCode());
+
+        JsonNode again = json(http("POST", "/v1/auth/login", "{\"username\":\"" + card + "\",\"password\":\"mat khau thu hai 2\","
+                + "\"device\":{\"installationId\":\"new-phone\",\"platform\":\"ios\",\"appVersion\":\"1.0\"}}", "Content-Type", "application/json"));
+        String access = again.path("accessToken").asText();
+        JsonNode devices = ok(bearer(access, "GET", "/v1/auth/me/devices", null), 200);
+        assertEquals(2, devices.size());
+        String newPhone = null;
+        for (JsonNode d : devices) {
+            if ("new-phone".equals(d.path("installationId").asText())) {
+                newPhone = d.path("id").asText();
+            }
+        }
+        // signing a device out ends its sessions
+        assertEquals(204, bearer(access, "DELETE", "/v1/auth/me/devices/" + newPhone, null).statusCode());
+        assertEquals(401, bearer(null, "POST", "/v1/auth/refresh", "{\"refreshToken\":\"" + again.path("refreshToken").asText() + "\"}").statusCode());
+        assertEquals(1, ok(bearer(access, "GET", "/v1/auth/me/devices", null), 200).size());
+        // another member's device is not theirs to remove
+        assertEquals(404, bearer(admin, "DELETE", "/v1/auth/me/devices/" + devices.get(0).path("id").asText(), null).statusCode());
+    }
+
+    @Test
+    public void aTimeBoxedHelperAndTheAuditExport() {
+        String root = ok(bearer(admin, "GET", "/v1/org-units", null), 200).get(0).path("id").asText();
+        JsonNode member = memberWithoutAccount(2);
+        String cell = member.path("cellId").asText();
+        String id = ok(bearer(admin, "POST", "/v1/accounts", "{\"username\":\"helper.volunteer\",\"displayName\":\"Đoàn viên tình nguyện\","
+                + "\"kind\":\"STAFF\",\"homeUnitId\":\"" + cell + "\",\"password\":\"tinh nguyen vien 2026\"}"), 201).path("account").path("id").asText();
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        String yesterday = java.time.LocalDate.parse(today).minusDays(1).toString();
+        // a grant that ended yesterday is refused; one ending today works today
+        assertEquals(400, bearer(admin, "POST", "/v1/accounts/" + id + "/grants", "{\"role\":\"INSTALL_HELPER\",\"unitId\":\"" + cell
+                + "\",\"validTo\":\"" + yesterday + "\"}").statusCode());
+        JsonNode granted = ok(bearer(admin, "POST", "/v1/accounts/" + id + "/grants", "{\"role\":\"INSTALL_HELPER\",\"unitId\":\"" + cell
+                + "\",\"validTo\":\"" + today + "\"}"), 201);
+        assertEquals(today, granted.path("grants").get(0).path("validTo").asText());
+        String helper = tokenOf("helper.volunteer", "tinh nguyen vien 2026");
+        // the helper issues a code in the cell, and sees nothing of the rest of the province
+        assertEquals(201, bearer(helper, "POST", "/v1/activation-codes", "{\"memberId\":\"" + member.path("id").asText() + "\"}").statusCode());
+        assertEquals(404, bearer(helper, "GET", "/v1/org-units/" + root, null).statusCode());
+        // a helper cannot make another helper (no grant permission), nor an administrator
+        assertEquals(403, bearer(helper, "POST", "/v1/accounts/" + id + "/grants", "{\"role\":\"PROVINCIAL_ADMIN\",\"unitId\":\"" + cell + "\"}")
+                .statusCode());
+
+        HttpResponse<String> csv = http("GET", "/v1/audit/export?target=" + member.path("id").asText(), null, "Authorization", "Bearer " + admin);
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.body().startsWith("\uFEFFat,actor,actorName,module,action"));
+        assertTrue(csv.body(), csv.body().contains("code.issue") && csv.body().contains("Đoàn viên tình nguyện"));
+        noSecrets(csv);
     }
 
     private static int administrators() {

@@ -234,6 +234,12 @@ public class RegistryIT extends SotayTestSupport {
         String id = m.path("id").asText();
         String to = firstCell(district2);
         LocalDate today = LocalDate.now();
+        // the transfer is announced through the outbox, after its commit, once
+        List<org.osgi.service.event.Event> heard = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.Hashtable<String, Object> topic = new java.util.Hashtable<>();
+        topic.put(org.osgi.service.event.EventConstants.EVENT_TOPIC, "org/sotay/registry/member/TRANSFERRED");
+        org.osgi.framework.ServiceRegistration<org.osgi.service.event.EventHandler> listener = bundleContext.registerService(
+                org.osgi.service.event.EventHandler.class, heard::add, topic);
         HttpResponse<String> denied = as("district-1", "POST", "/v1/members/" + id + "/transfers",
                 "{\"toCellId\":\"" + to + "\",\"kind\":\"OFFICIAL\",\"version\":" + m.path("version").asLong() + "}");
         assertEquals("a district cannot move a member into a cell it does not see", 404, denied.statusCode());
@@ -248,6 +254,12 @@ public class RegistryIT extends SotayTestSupport {
         assertEquals(today.toString(), history.get(0).path("validTo").asText());
         assertEquals("Chuyển nơi cư trú", history.get(1).path("reason").asText());
         assertEquals("the old district no longer sees the member", 404, as("district-1", "GET", "/v1/members/" + id, null).statusCode());
+        await("the transfer event", 20, () -> heard.stream().anyMatch(e -> id.equals(e.getProperty("id"))));
+        listener.unregister();
+        List<org.osgi.service.event.Event> mine = heard.stream().filter(e -> id.equals(e.getProperty("id"))).toList();
+        assertEquals("one event for one committed transfer (the refused one made none)", 1, mine.size());
+        assertEquals(List.of(from, to), List.of((String[]) mine.get(0).getProperty("units")));
+        assertEquals(36, ((String) mine.get(0).getProperty("eventId")).length());
 
         HttpResponse<String> csv = http("GET", "/v1/org-units/" + district1 + "/members/export", null, "Authorization", "Bearer district-1");
         assertEquals(csv.body(), 200, csv.statusCode());
@@ -349,5 +361,56 @@ public class RegistryIT extends SotayTestSupport {
 
     private static String strip(String s) {
         return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replace('đ', 'd').replace('Đ', 'D');
+    }
+
+    @Test
+    public void aLargeImportRunsAsAJobWithProgressAndAReport() {
+        String cell = ok(as("province-admin", "GET", "/v1/members?unit=" + district1 + "&limit=1", null)).path("items").get(0).path("cellId").asText();
+        HttpResponse<String> export = http("GET", "/v1/org-units/" + cell + "/members/export", null, "Authorization", "Bearer province-admin");
+        assertEquals(200, export.statusCode());
+        int rows = export.body().split("\r\n").length - 1;
+        assertTrue(rows > 0);
+
+        // the export imports back unchanged, as a job
+        HttpResponse<String> started = http("POST", "/v1/members/import?async=true", export.body(), "Authorization", "Bearer province-admin",
+                "Content-Type", "text/csv");
+        assertEquals(started.body(), 202, started.statusCode());
+        String location = started.headers().firstValue("Location").orElseThrow();
+        String jobPath = location.substring(location.indexOf("/api") + 4);
+        assertTrue(jobPath, jobPath.startsWith("/v1/members/import-jobs/"));
+        JsonNode[] job = new JsonNode[1];
+        await("the import job ends", 60, () -> {
+            job[0] = ok(as("province-admin", "GET", jobPath, null));
+            return !"RUNNING".equals(job[0].path("status").asText());
+        });
+        assertEquals(job[0].toString(), "DONE", job[0].path("status").asText());
+        assertEquals(100, job[0].path("percent").asInt());
+        assertEquals(rows, job[0].path("rowsTotal").asInt());
+        JsonNode report = job[0].path("report");
+        assertTrue(report.path("applied").asBoolean());
+        assertEquals(rows, report.path("rows").asInt());
+        assertEquals(rows, report.path("unchanged").asInt());
+        assertEquals(0, report.path("created").asInt());
+        // someone else's job is not theirs to see
+        assertEquals(404, as("district-1", "GET", jobPath, null).statusCode());
+    }
+
+    @Test
+    public void anImportWithOneBadRowWritesNothing() {
+        String cell = ok(as("province-admin", "GET", "/v1/members?unit=" + district1 + "&limit=1", null)).path("items").get(0).path("cellId").asText();
+        String cellCode = ok(as("province-admin", "GET", "/v1/org-units/" + cell, null)).path("unit").path("code").asText();
+        String csv = "\uFEFFSố thẻ,Họ và tên,Ngày sinh,Giới tính,Dân tộc,Ngày vào Đảng,Ngày chính thức,Mã chi bộ\r\n"
+                + "0912345671,Lò Thị Mai,12/03/1990,Nữ,Thái,02/09/2015,02/09/2016," + cellCode + "\r\n"
+                + "0912345672,Vàng A Dế,31/02/1990,Nam,Hmông,02/09/2015,," + cellCode + "\r\n";
+        HttpResponse<String> dry = http("POST", "/v1/members/import?dryRun=true", csv, "Authorization", "Bearer province-admin",
+                "Content-Type", "text/csv");
+        assertEquals(dry.body(), 200, dry.statusCode());
+        HttpResponse<String> real = http("POST", "/v1/members/import", csv, "Authorization", "Bearer province-admin", "Content-Type", "text/csv");
+        assertEquals(real.body(), 422, real.statusCode());
+        JsonNode report = json(real);
+        assertFalse(report.path("applied").asBoolean());
+        assertEquals(3, report.path("errors").get(0).path("row").asInt());
+        assertEquals("dateOfBirth", report.path("errors").get(0).path("field").asText());
+        assertEquals(0, ok(as("province-admin", "GET", "/v1/members?q=0912345671", null)).path("total").asInt());
     }
 }

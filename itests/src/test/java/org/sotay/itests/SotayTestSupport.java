@@ -91,9 +91,15 @@ public abstract class SotayTestSupport {
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", PORTS[2]),
                 // a small demo province for the registry tests (the real default is 57,597 members)
                 editConfigurationFilePut("etc/org.sotay.registry.demo.cfg", "members", Integer.toString(DEMO_MEMBERS)),
+                // a bootstrap administrator, and a short sign-in back-off (2 s doubling to 4 s) so waiting it out is quick
+                editConfigurationFilePut("etc/org.sotay.identity.cfg", "bootstrapAdminUser", ADMIN),
+                editConfigurationFilePut("etc/org.sotay.identity.cfg", "bootstrapAdminPassword", ADMIN_PASSWORD),
+                editConfigurationFilePut("etc/org.sotay.identity.cfg", "lockoutBaseSeconds", "2"),
+                editConfigurationFilePut("etc/org.sotay.identity.cfg", "lockoutMaxSeconds", "4"),
                 systemProperty("sotay.http.port").value(PORTS[3]),
                 systemProperty("sotay.http.host").value("127.0.0.1"),
                 systemProperty("sotay.itest.db").value(DB),
+                systemProperty("sotay.bench.rows").value(System.getProperty("sotay.bench.rows", "57597")),
                 // Pax Exam waits 10 s for its own probe services by default, then hangs forever: too short on a busy 2-core box
                 systemProperty("pax.exam.service.timeout").value("120000"),
                 // what Karaf's own bin/karaf passes on Java 17; Pax Exam 4.14 does not
@@ -184,22 +190,12 @@ public abstract class SotayTestSupport {
         }
     }
 
-    /** The first administrator the identity module bootstraps in identity tests (see {@link #withIdentity}). */
+    /**
+     * The first administrator the identity module bootstraps. Every test class gets the same
+     * options: with Pax Exam's PerSuite strategy the first class's configuration is the one used.
+     */
     static final String ADMIN = "boot-admin";
     static final String ADMIN_PASSWORD = "itest-Admin-password-1";
-
-    /**
-     * The suite's options plus the identity settings of the identity tests: a bootstrap
-     * administrator, and a short sign-in back-off (2 s doubling to 4 s) so waiting it out is quick.
-     */
-    protected Option[] withIdentity(Option[] base) {
-        List<Option> options = new ArrayList<>(List.of(base));
-        options.add(editConfigurationFilePut("etc/org.sotay.identity.cfg", "bootstrapAdminUser", ADMIN));
-        options.add(editConfigurationFilePut("etc/org.sotay.identity.cfg", "bootstrapAdminPassword", ADMIN_PASSWORD));
-        options.add(editConfigurationFilePut("etc/org.sotay.identity.cfg", "lockoutBaseSeconds", "2"));
-        options.add(editConfigurationFilePut("etc/org.sotay.identity.cfg", "lockoutMaxSeconds", "4"));
-        return options.toArray(new Option[0]);
-    }
 
     // ---- inside the container ----
 
@@ -237,9 +233,10 @@ public abstract class SotayTestSupport {
     }
 
     /**
-     * A stand-in identity provider for the suite: the identity module is not part of the
-     * foundation yet, so the test registers an {@link AuthenticationProvider} through the same SPI
-     * that module will use. The writer holds {@code sample.notice.write} at the root unit.
+     * A stand-in identity provider beside the real one, for tests that need callers with exact
+     * permissions at exact units without making accounts: it plugs into the same SPI the identity
+     * module uses (providers are asked in turn; the first that accepts the token wins). The writer
+     * holds {@code sample.notice.write} at the root unit.
      */
     protected void registerTestAuth() {
         synchronized (SotayTestSupport.class) {

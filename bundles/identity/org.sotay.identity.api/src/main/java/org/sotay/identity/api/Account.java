@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An account as clients see it: never a password hash or salt. {@code lockedUntil} is set while
- * a staff lock or a failed-login back-off holds; {@code memberId} links a member account.
+ * An account as clients see it: never a password hash or salt. {@code locked} while a staff lock
+ * holds, with its reason and end ({@code lockedUntil}, {@code null} for "until unlocked"); the
+ * sign-in back-off is not shown here (it answers 429 to whoever tries). {@code memberId} links a
+ * member account; {@code passwordChangeRequired} after a one-time password: until it is changed,
+ * the account's tokens hold no permission.
  */
 public record Account(String id, String username, AccountKind kind, String displayName, String memberId, String homeUnitId,
         boolean locked, String lockReason, Instant lockedUntil, boolean passwordChangeRequired, Instant createdAt,

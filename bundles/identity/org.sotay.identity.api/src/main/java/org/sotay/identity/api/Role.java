@@ -2,8 +2,8 @@ package org.sotay.identity.api;
 
 /**
  * Roles, each granted at an org unit and covering its subtree. What each role may do is a list of
- * permission patterns configured in {@code etc/org.sotay.identity.roles.cfg} (defaults in the
- * operators' guide).
+ * permission patterns configured in {@code etc/org.sotay.identity.cfg} ({@code roleMember},
+ * {@code roleCellSecretary}, ...; defaults in the operators' guide).
  */
 public enum Role {
     /** A party member: their own account, devices and the member-facing features of their cell. Implicit for member accounts. */

@@ -15,5 +15,15 @@ import java.io.InputStream;
  */
 @org.osgi.annotation.versioning.ProviderType
 public interface MemberImport {
+    /** Imports at once, in the caller's thread. */
     ImportReport importCsv(InputStream csv, boolean dryRun);
+
+    /**
+     * Starts the import as a job and returns at once: the file is saved first, then checked and
+     * applied in the background as the current caller, all or nothing as {@link #importCsv}.
+     */
+    ImportJob start(InputStream csv, boolean dryRun);
+
+    /** A job the current caller started; not found for anyone else. */
+    ImportJob job(String id);
 }

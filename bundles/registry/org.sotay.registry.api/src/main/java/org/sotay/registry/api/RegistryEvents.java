@@ -1,7 +1,8 @@
 package org.sotay.registry.api;
 
 /**
- * EventAdmin topics the registry posts after a change is committed. Every event carries
+ * EventAdmin topics of the registry, delivered through the outbox: an event exists if and only if
+ * its change was committed, and arrives at least once. Every event carries
  * {@link #ID} (the member or unit id), {@link #UNITS} (the ids of the units affected, as a
  * {@code String[]}) and {@link #EVENT_ID} (unique; consumers are idempotent on it).
  */
@@ -10,6 +11,8 @@ public final class RegistryEvents {
     public static final String MEMBER_UPDATED = "org/sotay/registry/member/UPDATED";
     public static final String MEMBER_STATUS_CHANGED = "org/sotay/registry/member/STATUS_CHANGED";
     public static final String MEMBER_TRANSFERRED = "org/sotay/registry/member/TRANSFERRED";
+    /** A CSV import was applied; {@link #UNITS} holds the importer's unit. Many members changed at once: re-read the subtree. */
+    public static final String MEMBERS_IMPORTED = "org/sotay/registry/member/IMPORTED";
     public static final String UNIT_CREATED = "org/sotay/registry/unit/CREATED";
     public static final String UNIT_RESTRUCTURED = "org/sotay/registry/unit/RESTRUCTURED";
 

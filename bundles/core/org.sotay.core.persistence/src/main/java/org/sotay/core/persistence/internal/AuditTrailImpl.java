@@ -13,7 +13,6 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -28,7 +27,6 @@ import org.sotay.core.api.audit.AuditEntry;
 import org.sotay.core.api.audit.AuditQuery;
 import org.sotay.core.api.audit.AuditRecord;
 import org.sotay.core.api.audit.AuditTrail;
-import org.sotay.core.api.persistence.SchemaMigrator;
 import org.sotay.core.api.security.Caller;
 import org.sotay.core.api.security.CallerContext;
 import org.sotay.core.api.security.ClientInfo;
@@ -51,9 +49,8 @@ public class AuditTrailImpl implements AuditTrail {
     private volatile OrgTree tree;
 
     @Activate
-    public AuditTrailImpl(BundleContext context, @Reference(target = "(osgi.jndi.service.name=sotay)") DataSource dataSource,
-            @Reference SchemaMigrator migrator, @Reference CallerContext callers) {
-        migrator.migrate("core", context.getBundle(), "db/migration/core");
+    public AuditTrailImpl(@Reference CoreSchema schema, @Reference(target = "(osgi.jndi.service.name=sotay)") DataSource dataSource,
+            @Reference CallerContext callers) {
         this.dataSource = dataSource;
         this.callers = callers;
     }
@@ -187,9 +184,13 @@ public class AuditTrailImpl implements AuditTrail {
         filter(sql, params, "ACTOR", q.actor());
         filter(sql, params, "TARGET_ID", q.targetId());
         if (q.unitId() != null && !q.unitId().isBlank()) {
-            List<String> lineage = t == null ? List.of(q.unitId()) : t.lineage(q.unitId());
-            sql.append(" AND UNIT_PATH LIKE ?");
-            params.add(OrgTree.path(lineage) + "%");
+            List<String> lineage = t == null ? List.of(q.unitId().strip()) : t.lineage(q.unitId().strip());
+            if (lineage.isEmpty()) {
+                sql.append(" AND 1 = 0"); // no such unit: nothing, rather than everything
+            } else {
+                sql.append(" AND UNIT_PATH LIKE ?");
+                params.add(OrgTree.path(lineage) + "%");
+            }
         }
         return new Where(sql.toString(), params);
     }

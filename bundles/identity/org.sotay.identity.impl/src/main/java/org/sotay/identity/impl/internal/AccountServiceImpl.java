@@ -17,11 +17,7 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
+import org.sotay.core.api.events.EventOutbox;
 import org.sotay.core.api.FieldError;
 import org.sotay.core.api.Page;
 import org.sotay.core.api.PageRequest;
@@ -70,8 +66,8 @@ public class AccountServiceImpl implements AccountService {
     private final AuthorizationService authz;
     private final AuditTrail audit;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    private volatile EventAdmin events;
+    @Reference
+    private EventOutbox outbox;
 
     @Activate
     public AccountServiceImpl(@Reference IdentitySchema schema, @Reference(target = "(osgi.unit.name=sotay-identity)") JpaTemplate jpa,
@@ -120,6 +116,7 @@ public class AccountServiceImpl implements AccountService {
             a.updatedMs = now;
             em.persist(a);
             em.flush();
+            Store.event(outbox, em, IdentityEvents.ACCOUNT_REGISTERED, a.id, a.memberId);
             Caller self = new AccountCaller(a.id, a.displayName);
             try {
                 callers.runAs(self, () -> {
@@ -140,7 +137,6 @@ public class AccountServiceImpl implements AccountService {
         }
         throttle.success(key);
         asAccount(created.id(), created.displayName(), () -> directory.accountRegistered(member.id(), LocalDate.now(TokenCaller.VIETNAM)));
-        post(IdentityEvents.ACCOUNT_REGISTERED, created.id(), member.id());
         return created;
     }
 
@@ -433,8 +429,11 @@ public class AccountServiceImpl implements AccountService {
             params.put("kind", q.kind());
         }
         if (q.locked() != null) {
-            where.append(" AND a.locked = :locked");
-            params.put("locked", q.locked());
+            // a timed lock that has ended no longer counts
+            where.append(q.locked() ? " AND a.locked = :yes AND (a.lockedUntilMs IS NULL OR a.lockedUntilMs > :now)"
+                    : " AND (a.locked = :no OR a.lockedUntilMs <= :now)");
+            params.put(q.locked() ? "yes" : "no", q.locked());
+            params.put("now", System.currentTimeMillis());
         }
         return jpa.txExpr(TransactionType.Required, em -> {
             TypedQuery<Long> count = em.createQuery("SELECT COUNT(a)" + where, Long.class);
@@ -474,11 +473,11 @@ public class AccountServiceImpl implements AccountService {
             a.lockedUntilMs = until == null ? null : until.toEpochMilli();
             a.updatedMs = now;
             int ended = Store.revokeSessions(em, a.id, null, now);
+            Store.event(outbox, em, IdentityEvents.ACCOUNT_LOCKED, a.id, a.memberId);
             Store.audit(audit, em, "account.lock", "account", a.id, a.homeUnitId, null, "locked" + (until == null ? "" : " until " + until)
                     + ": " + why + "; " + ended + " sessions signed out");
             return Store.toDto(em, a);
         });
-        post(IdentityEvents.ACCOUNT_LOCKED, locked.id(), locked.memberId());
         return locked;
     }
 
@@ -497,6 +496,7 @@ public class AccountServiceImpl implements AccountService {
             return Store.toDto(em, a);
         });
         throttle.success("login:" + unlocked.username());
+        throttle.success("client:" + unlocked.username());
         return unlocked;
     }
 
@@ -610,18 +610,5 @@ public class AccountServiceImpl implements AccountService {
             sb.append(i == 0 ? "" : " OR ").append(column).append(" LIKE :scope").append(i);
         }
         return sb.append(')').toString();
-    }
-
-    private void post(String topic, String accountId, String memberId) {
-        EventAdmin admin = events;
-        if (admin != null) {
-            Map<String, Object> props = new HashMap<>();
-            props.put(IdentityEvents.EVENT_ID, UUID.randomUUID().toString());
-            props.put(IdentityEvents.ACCOUNT_ID, accountId);
-            if (memberId != null) {
-                props.put(IdentityEvents.MEMBER_ID, memberId);
-            }
-            admin.postEvent(new Event(topic, props));
-        }
     }
 }

@@ -17,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sotay.core.api.VietnameseText;
 import org.sotay.core.api.audit.AuditTrail;
+import org.sotay.core.api.health.HealthIndicator;
+import org.sotay.core.api.health.HealthResult;
 import org.sotay.core.api.security.CallerContext;
 import org.sotay.core.api.security.OrgTree;
 import org.sotay.identity.api.AccountKind;
@@ -28,8 +30,8 @@ import org.sotay.identity.api.Role;
  * administrator exists, at the root of the tree. Until the registry has a root unit it checks again
  * every few seconds. Also the home of {@link #createAdmin} for the shell command.
  */
-@Component(service = Bootstrap.class, immediate = true)
-public class Bootstrap {
+@Component(service = { Bootstrap.class, HealthIndicator.class }, immediate = true)
+public class Bootstrap implements HealthIndicator {
     private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
 
     private final JpaTemplate jpa;
@@ -37,6 +39,8 @@ public class Bootstrap {
     private final OrgTree tree;
     private final AuditTrail audit;
     private final CallerContext callers;
+    /** What the bootstrap did, for the health endpoint (never the account name or password). */
+    private volatile String state = "not configured";
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sotay-identity-bootstrap");
         t.setDaemon(true);
@@ -54,6 +58,7 @@ public class Bootstrap {
         String user = value(settings.config().bootstrapAdminUser(), "SOTAY_BOOTSTRAP_ADMIN_USER");
         String password = value(settings.config().bootstrapAdminPassword(), "SOTAY_BOOTSTRAP_ADMIN_PASSWORD");
         if (user != null && password != null) {
+            state = "pending";
             timer.scheduleWithFixedDelay(() -> {
                 try {
                     if (tryBootstrap(user, password)) {
@@ -61,12 +66,25 @@ public class Bootstrap {
                     }
                 } catch (RuntimeException e) {
                     LOG.error("Bootstrap administrator not created: {}", e.getMessage());
+                    state = "failed: " + e.getMessage();
                     timer.shutdown();
                 }
             }, 0, 5, TimeUnit.SECONDS);
         } else if (user != null || password != null) {
             LOG.warn("Set both SOTAY_BOOTSTRAP_ADMIN_USER and SOTAY_BOOTSTRAP_ADMIN_PASSWORD (or neither)");
+            state = "incomplete: set both the user and the password";
         }
+    }
+
+    @Override
+    public String name() {
+        return "identity-bootstrap";
+    }
+
+    /** Always UP (a deployment without a bootstrap is normal); the details say what happened. */
+    @Override
+    public HealthResult check() {
+        return HealthResult.up(java.util.Map.of("state", state));
     }
 
     @Deactivate
@@ -84,22 +102,24 @@ public class Bootstrap {
         LocalDate today = LocalDate.now(TokenCaller.VIETNAM);
         if (jpa.txExpr(TransactionType.Required, em -> Store.adminExists(em, today))) {
             LOG.info("An administrator exists: the bootstrap administrator settings are ignored");
+            state = "ignored: an administrator exists";
             return true;
         }
         List<String> roots = tree.roots();
         if (roots.isEmpty()) {
-            LOG.info("Bootstrap administrator waits for the organization tree's root unit");
+            if (!state.startsWith("waiting")) {
+                LOG.info("Bootstrap administrator waits for the organization tree's root unit (sotay:org-root-create)");
+            }
+            state = "waiting for the organization tree's root unit (sotay:org-root-create)";
             return false;
         }
         String name = Usernames.normalise(user);
         if (!Usernames.STAFF.matcher(name).matches()) {
             throw new IllegalArgumentException("the account name '" + user + "' is not 3-64 characters a-z, 0-9, '.', '_', '-'");
         }
-        if (password.length() < settings.config().minPasswordLength()) {
-            throw new IllegalArgumentException("the password is shorter than " + settings.config().minPasswordLength() + " characters");
-        }
         createAdmin(name, "Quản trị viên (" + name + ")", password, roots.get(0), "bootstrap", false);
         LOG.info("Bootstrap administrator '{}' created at the root unit", name);
+        state = "created";
         return true;
     }
 
@@ -108,6 +128,12 @@ public class Bootstrap {
         List<String> lineage = tree.lineage(rootId);
         if (lineage.isEmpty()) {
             throw new IllegalArgumentException("there is no unit " + rootId);
+        }
+        int min = settings.config().minPasswordLength();
+        if (password == null || password.codePointCount(0, password.length()) < min || password.chars().distinct().count() <= 2
+                || password.toLowerCase(java.util.Locale.ROOT).contains(username)) {
+            throw new IllegalArgumentException("the password needs at least " + min
+                    + " characters, more than two different ones, and must not contain the account name");
         }
         String hash = settings.hasher().hash(password);
         long now = System.currentTimeMillis();

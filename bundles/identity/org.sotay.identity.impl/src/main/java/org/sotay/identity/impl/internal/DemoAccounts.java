@@ -46,7 +46,8 @@ import org.sotay.registry.api.MemberStatus;
  * Demo accounts for the demo province (off unless {@code etc/org.sotay.identity.demo.cfg} exists,
  * as {@code ./run} writes it): once the registry holds members, creates an administrator at the
  * root, a secretary of one cell and the account of a member of that cell, each with a random
- * password written once to {@code data/sotay-demo-accounts.txt} (owner-readable only) and the log.
+ * password written once to {@code data/sotay-demo-accounts.txt} (owner-readable only; the log
+ * says where, never the passwords).
  */
 @Component(service = HealthIndicator.class, immediate = true, configurationPid = DemoAccounts.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = DemoAccounts.Config.class)

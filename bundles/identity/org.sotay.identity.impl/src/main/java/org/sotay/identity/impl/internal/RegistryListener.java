@@ -17,7 +17,8 @@ import org.sotay.registry.api.RegistryEvents;
 
 /**
  * Keeps each account's home unit and path in step with the registry: a transferred member's
- * account follows them to the new cell; accounts under a restructured unit get their new path.
+ * account follows them to the new cell; accounts under a restructured unit get their new path (and
+ * a member moved by a merge or split, their new cell).
  * (Sign-in refreshes a member's home unit too, so a missed event heals at the next sign-in.)
  */
 @Component(service = EventHandler.class, property = { EventConstants.EVENT_TOPIC + "=" + RegistryEvents.MEMBER_TRANSFERRED, EventConstants.EVENT_TOPIC + "=" + RegistryEvents.UNIT_RESTRUCTURED })
@@ -54,8 +55,14 @@ public class RegistryListener implements EventHandler {
                     List<AccountEntity> affected = em.createQuery("SELECT a FROM AccountEntity a WHERE a.homeUnitPath LIKE :p", AccountEntity.class)
                             .setParameter("p", "%/" + unit + "/%").getResultList();
                     for (AccountEntity a : affected) {
-                        List<String> lineage = tree.lineage(a.homeUnitId);
+                        // a merge or split moves members without a transfer: follow the member to their cell now
+                        String home = a.homeUnitId;
+                        if (a.memberId != null) {
+                            home = directory.byId(a.memberId).map(MemberRef::cellId).orElse(home);
+                        }
+                        List<String> lineage = tree.lineage(home);
                         if (!lineage.isEmpty()) {
+                            a.homeUnitId = home;
                             a.homeUnitPath = OrgTree.path(lineage);
                         }
                     }

@@ -40,14 +40,21 @@ public class SigningKeys {
     private record Current(String kid, PrivateKey key) {
     }
 
+    /** A verifying key; a retired one verifies only the tokens it signed before retiring, for as long as they can live. */
+    private record Verifier(PublicKey key, Long retiredMs) {
+    }
+
     private final JpaTemplate jpa;
-    private final Map<String, PublicKey> publicKeys = new ConcurrentHashMap<>();
+    private final Settings settings;
+    private final Map<String, Verifier> publicKeys = new ConcurrentHashMap<>();
     private volatile Current current;
     private volatile long lastReload;
 
     @Activate
-    public SigningKeys(@Reference IdentitySchema schema, @Reference(target = "(osgi.unit.name=sotay-identity)") JpaTemplate jpa) {
+    public SigningKeys(@Reference IdentitySchema schema, @Reference(target = "(osgi.unit.name=sotay-identity)") JpaTemplate jpa,
+            @Reference Settings settings) {
         this.jpa = jpa;
+        this.settings = settings;
         load();
         if (current == null) {
             try {
@@ -62,22 +69,37 @@ public class SigningKeys {
         }
     }
 
+    /** The key to sign with; looked up again every minute, so a rotation on another node reaches this one. */
     String kid() {
-        return current.kid;
+        return fresh().kid;
     }
 
     PrivateKey privateKey() {
-        return current.key;
+        return fresh().key;
     }
 
-    /** The public key of {@code kid}, or {@code null} when no node ever made it. */
-    PublicKey publicKey(String kid) {
-        PublicKey k = publicKeys.get(kid);
-        if (k == null && System.currentTimeMillis() - lastReload > RELOAD_MILLIS && kid.length() <= 40) {
+    private Current fresh() {
+        if (System.currentTimeMillis() - lastReload > RELOAD_MILLIS) {
             load();
-            k = publicKeys.get(kid);
         }
-        return k;
+        return current;
+    }
+
+    /**
+     * The public key of {@code kid}, or {@code null} when no node ever made it, or when it retired
+     * longer ago than an access token lives (whatever it signed has expired).
+     */
+    PublicKey publicKey(String kid) {
+        Verifier v = publicKeys.get(kid);
+        if (v == null && System.currentTimeMillis() - lastReload > RELOAD_MILLIS && kid.length() <= 40) {
+            load();
+            v = publicKeys.get(kid);
+        }
+        if (v == null) {
+            return null;
+        }
+        long lifetime = (settings.config().accessTokenSeconds() + Jwt.SKEW_SECONDS) * 1000L;
+        return v.retiredMs == null || System.currentTimeMillis() < v.retiredMs + lifetime ? v.key : null;
     }
 
     /** Makes a new key current; the previous ones still verify the tokens they signed. */
@@ -95,8 +117,11 @@ public class SigningKeys {
     /** The public keys as a JSON Web Key Set. */
     Map<String, Object> jwks() {
         List<Map<String, Object>> keys = new ArrayList<>();
-        publicKeys.forEach((kid, key) -> {
-            RSAPublicKey rsa = (RSAPublicKey) key;
+        publicKeys.forEach((kid, v) -> {
+            if (publicKey(kid) == null) {
+                return; // retired for good
+            }
+            RSAPublicKey rsa = (RSAPublicKey) v.key;
             Map<String, Object> jwk = new LinkedHashMap<>();
             jwk.put("kty", "RSA");
             jwk.put("use", "sig");
@@ -116,7 +141,8 @@ public class SigningKeys {
         try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
             for (SigningKeyEntity k : all) {
-                publicKeys.put(k.kid, rsa.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(k.publicKey))));
+                publicKeys.put(k.kid, new Verifier(rsa.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(k.publicKey))),
+                        k.retiredMs));
                 if (k.retiredMs == null) {
                     current = new Current(k.kid, rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(k.privateKey))));
                 }

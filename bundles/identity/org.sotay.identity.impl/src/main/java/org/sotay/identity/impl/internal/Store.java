@@ -2,14 +2,18 @@ package org.sotay.identity.impl.internal;
 
 import java.sql.Connection;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.persistence.EntityManager;
 
 import org.sotay.core.api.audit.AuditEntry;
 import org.sotay.core.api.audit.AuditTrail;
+import org.sotay.core.api.events.EventOutbox;
 import org.sotay.identity.api.Account;
 import org.sotay.identity.api.Grant;
+import org.sotay.identity.api.IdentityEvents;
 
 /** Queries and writes shared by the identity services, inside their transactions. */
 final class Store {
@@ -59,6 +63,16 @@ final class Store {
     static boolean adminExists(EntityManager em, LocalDate today) {
         return em.createQuery("SELECT g FROM GrantEntity g WHERE g.role = org.sotay.identity.api.Role.PROVINCIAL_ADMIN", GrantEntity.class)
                 .getResultList().stream().anyMatch(g -> g.activeOn(today));
+    }
+
+    /** Queues an identity event in the outbox, in the transaction of the change. */
+    static void event(EventOutbox outbox, EntityManager em, String topic, String accountId, String memberId) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(IdentityEvents.ACCOUNT_ID, accountId);
+        if (memberId != null) {
+            props.put(IdentityEvents.MEMBER_ID, memberId);
+        }
+        outbox.publish(em.unwrap(Connection.class), topic, props);
     }
 
     static void audit(AuditTrail trail, EntityManager em, String action, String targetType, String targetId, String unitId,

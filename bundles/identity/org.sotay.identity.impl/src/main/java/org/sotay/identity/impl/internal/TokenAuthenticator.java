@@ -52,6 +52,9 @@ public class TokenAuthenticator implements AuthenticationProvider {
                 // a role this version does not know grants nothing
             }
         }
+        if (claims.path("pcr").asBoolean(false)) {
+            grants.clear(); // the password must be changed first: signed in, but holding no permission anywhere
+        }
         return Optional.of(new TokenCaller(claims.get("sub").asText(), claims.path("name").asText(claims.get("sub").asText()),
                 claims.path("mid").asText(null), claims.path("sid").asText(null), grants, settings::permissionsOf));
     }

@@ -13,10 +13,7 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.event.EventAdmin;
+import org.sotay.core.api.events.EventOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sotay.core.api.ProblemType;
@@ -59,8 +56,8 @@ public class TokenServiceImpl implements TokenService {
     private final MemberDirectory directory;
     private final OrgTree tree;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    private volatile EventAdmin events;
+    @Reference
+    private EventOutbox outbox;
 
     @Activate
     public TokenServiceImpl(@Reference IdentitySchema schema, @Reference(target = "(osgi.unit.name=sotay-identity)") JpaTemplate jpa,
@@ -114,8 +111,7 @@ public class TokenServiceImpl implements TokenService {
         MemberRef member = null;
         if (account.kind == AccountKind.MEMBER) {
             member = directory.byId(account.memberId).orElse(null);
-            if (member == null || member.status() == MemberStatus.LEFT || member.status() == MemberStatus.EXPELLED
-                    || member.status() == MemberStatus.DECEASED) {
+            if (!active(member)) {
                 throw new SotayException(ACCOUNT_LOCKED, Text.of("Đảng viên không còn sinh hoạt; tài khoản không dùng được.",
                         "The member is no longer active; the account cannot be used."));
             }
@@ -135,6 +131,9 @@ public class TokenServiceImpl implements TokenService {
                 a.homeUnitPath = OrgTree.path(lineage);
             }
             String deviceId = device == null ? null : seeDevice(em, a.id, device, now);
+            if (device != null) {
+                Store.event(outbox, em, IdentityEvents.DEVICE_SEEN, a.id, a.memberId);
+            }
             String family = UUID.randomUUID().toString();
             String refresh = newRefresh(em, a.id, family, deviceId, now);
             return new Session(a, Store.grants(em, a.id), family, refresh);
@@ -157,9 +156,6 @@ public class TokenServiceImpl implements TokenService {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        }
-        if (device != null) {
-            post(IdentityEvents.DEVICE_SEEN, s.account.id, s.account.memberId);
         }
         return pair(s.account, s.grants, m, s.familyId, s.refreshToken);
     }
@@ -208,6 +204,11 @@ public class TokenServiceImpl implements TokenService {
         });
         if (outcome instanceof Session s) {
             MemberRef m = s.account.kind == AccountKind.MEMBER ? directory.byId(s.account.memberId).orElse(null) : null;
+            if (s.account.kind == AccountKind.MEMBER && !active(m)) {
+                // left, expelled or deceased since the sign-in: the session ends here
+                jpa.tx(TransactionType.Required, em -> Store.revokeFamily(em, s.familyId, System.currentTimeMillis()));
+                throw new SotayException(BAD_REFRESH, null);
+            }
             return pair(s.account, s.grants, m, s.familyId, s.refreshToken);
         }
         if (outcome.toString().startsWith("reuse:")) {
@@ -266,6 +267,10 @@ public class TokenServiceImpl implements TokenService {
         return keys.jwks();
     }
 
+    static boolean active(MemberRef m) {
+        return m != null && m.status() != MemberStatus.LEFT && m.status() != MemberStatus.EXPELLED && m.status() != MemberStatus.DECEASED;
+    }
+
     /** Signs the access token: the grants active today (members also hold MEMBER at their cell), each with its last day. */
     private TokenPair pair(AccountEntity a, List<GrantEntity> grants, MemberRef member, String familyId, String refreshToken) {
         IdentityConfig c = settings.config();
@@ -279,6 +284,10 @@ public class TokenServiceImpl implements TokenService {
         }
         if (familyId != null) {
             claims.put("sid", familyId);
+        }
+        if (a.passwordChangeRequired) {
+            // a one-time password: the token proves who, and allows nothing but changing it (GET /auth/me, POST /auth/me/password)
+            claims.put("pcr", true);
         }
         ArrayNode g = claims.putArray("grants");
         List<GrantEntity> active = new ArrayList<>();
@@ -348,18 +357,5 @@ public class TokenServiceImpl implements TokenService {
         v.maxLength("device.appVersion", version, 40);
         v.throwIfInvalid();
         return new DeviceInfo(id, platform.toLowerCase(java.util.Locale.ROOT), version);
-    }
-
-    private void post(String topic, String accountId, String memberId) {
-        EventAdmin admin = events;
-        if (admin != null) {
-            java.util.Map<String, Object> props = new java.util.HashMap<>();
-            props.put(IdentityEvents.EVENT_ID, UUID.randomUUID().toString());
-            props.put(IdentityEvents.ACCOUNT_ID, accountId);
-            if (memberId != null) {
-                props.put(IdentityEvents.MEMBER_ID, memberId);
-            }
-            admin.postEvent(new org.osgi.service.event.Event(topic, props));
-        }
     }
 }

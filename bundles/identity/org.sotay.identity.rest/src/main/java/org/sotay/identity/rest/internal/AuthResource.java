@@ -81,7 +81,11 @@ public class AuthResource {
         return noStore(tokens.refresh(body == null ? null : body.refreshToken()));
     }
 
-    /** OAuth 2.0 client credentials for integrators' API clients (form-encoded, RFC 6749 section 4.4). */
+    /**
+     * OAuth 2.0 client credentials for integrators' API clients (form-encoded, RFC 6749 section 4.4):
+     * answers {@code {"access_token", "token_type": "Bearer", "expires_in"}} as OAuth libraries
+     * expect; failures are problem+json like everywhere else in the API.
+     */
     @POST
     @Path("token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -92,7 +96,12 @@ public class AuthResource {
             throw SotayException.invalid(List.of(new FieldError("grant_type", "unsupported",
                     Text.of("Chỉ hỗ trợ client_credentials.", "Only client_credentials is supported."))));
         }
-        return noStore(tokens.clientCredentials(clientId, clientSecret));
+        TokenPair pair = tokens.clientCredentials(clientId, clientSecret);
+        Map<String, Object> oauth = new java.util.LinkedHashMap<>();
+        oauth.put("access_token", pair.accessToken());
+        oauth.put("token_type", pair.tokenType());
+        oauth.put("expires_in", pair.expiresIn());
+        return Response.ok(oauth).cacheControl(NO_STORE).header("Pragma", "no-cache").build();
     }
 
     /** Ends the session of this refresh token (its whole family). */

@@ -11,10 +11,17 @@ import org.sotay.core.api.security.Caller;
 final class OperatorCaller implements Caller {
     private final Set<String> roots;
     private final String name;
+    private final Set<String> permissions;
 
+    /** Reads the whole tree. */
     OperatorCaller(String name, Set<String> roots) {
+        this(name, roots, Set.of("registry.read"));
+    }
+
+    OperatorCaller(String name, Set<String> roots, Set<String> permissions) {
         this.roots = roots;
         this.name = name;
+        this.permissions = permissions;
     }
 
     @Override
@@ -29,6 +36,6 @@ final class OperatorCaller implements Caller {
 
     @Override
     public Set<String> unitsFor(String permission) {
-        return "registry.read".equals(permission) ? roots : Set.of(); // the console only reads
+        return permissions.contains(permission) ? roots : Set.of();
     }
 }

@@ -1,21 +1,19 @@
 package org.sotay.registry.impl.internal;
 
+import java.sql.Connection;
 import java.util.Map;
-import java.util.UUID;
 
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
+import javax.persistence.EntityManager;
+
+import org.sotay.core.api.events.EventOutbox;
 import org.sotay.registry.api.RegistryEvents;
 
-/** Posts registry facts after their transaction committed. */
+/** Queues registry facts in the outbox, in the transaction of the change: delivered if and only if it commits. */
 final class Events {
     private Events() {
     }
 
-    static void post(EventAdmin admin, String topic, String id, String... units) {
-        if (admin != null) {
-            admin.postEvent(new Event(topic, Map.of(RegistryEvents.EVENT_ID, UUID.randomUUID().toString(),
-                    RegistryEvents.ID, id, RegistryEvents.UNITS, units)));
-        }
+    static void publish(EventOutbox outbox, EntityManager em, String topic, String id, String... units) {
+        outbox.publish(em.unwrap(Connection.class), topic, Map.of(RegistryEvents.ID, id == null ? "" : id, RegistryEvents.UNITS, units));
     }
 }

@@ -38,9 +38,12 @@ import org.sotay.core.api.security.Caller;
 import org.sotay.core.api.security.CallerContext;
 import org.sotay.registry.api.Gender;
 import org.sotay.core.api.audit.AuditTrail;
+import org.sotay.core.api.events.EventOutbox;
+import org.sotay.registry.api.ImportJob;
 import org.sotay.registry.api.ImportReport;
 import org.sotay.registry.api.MemberDraft;
 import org.sotay.registry.api.MemberImport;
+import org.sotay.registry.api.RegistryEvents;
 import org.sotay.registry.api.RegistryPermissions;
 
 /** CSV import: everything is checked first; the file is applied only when clean, in one transaction. */
@@ -48,7 +51,8 @@ import org.sotay.registry.api.RegistryPermissions;
 public class MemberImportImpl implements MemberImport {
     /** Largest file accepted, in rows (a province is ~60,000). */
     static final int MAX_ROWS = 200_000;
-    private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("d/M/uuuu");
+    /** 25/05/2024; strict, so 31/02 is an error rather than quietly 28/02. */
+    private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
     private static final Map<String, String> ALIASES = new HashMap<>();
 
     static {
@@ -78,11 +82,16 @@ public class MemberImportImpl implements MemberImport {
     private final JpaTemplate jpa;
     private final CallerContext callers;
     private final AuditTrail audit;
+    private final ImportJobs jobs;
+
+    @Reference
+    private EventOutbox outbox;
 
     @Activate
     public MemberImportImpl(@Reference RegistrySchema schema, @Reference(target = "(osgi.unit.name=sotay-registry)") JpaTemplate jpa,
-            @Reference CallerContext callers, @Reference AuditTrail audit) {
+            @Reference CallerContext callers, @Reference AuditTrail audit, @Reference ImportJobs jobs) {
         this.jpa = jpa;
+        this.jobs = jobs;
         this.callers = callers;
         this.audit = audit;
     }
@@ -91,12 +100,34 @@ public class MemberImportImpl implements MemberImport {
     record Row(int number, MemberDraft draft, String cellCode) {
     }
 
+    /** Where an import is: {@code phase} with {@code done} of {@code total} rows (total 0 while unknown). */
+    interface Progress {
+        Progress NONE = (phase, done, total) -> {
+        };
+
+        void at(String phase, int done, int total);
+    }
+
     @Override
     public ImportReport importCsv(InputStream csv, boolean dryRun) {
+        return run(csv, dryRun, Progress.NONE);
+    }
+
+    @Override
+    public ImportJob start(InputStream csv, boolean dryRun) {
+        return jobs.start(csv, dryRun, callers.current(), this::run);
+    }
+
+    @Override
+    public ImportJob job(String id) {
+        return jobs.find(id, callers.current());
+    }
+
+    ImportReport run(InputStream csv, boolean dryRun, Progress progress) {
         Caller caller = callers.current();
         List<ImportReport.RowError> errors = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
-        List<Row> rows = parse(csv, errors, ignored);
+        List<Row> rows = parse(csv, errors, ignored, progress);
         LocalDate today = LocalDate.now();
         return jpa.txExpr(TransactionType.Required, em -> {
             List<ImportReport.Conflict> conflicts = new ArrayList<>();
@@ -129,7 +160,12 @@ public class MemberImportImpl implements MemberImport {
             List<Row> creates = new ArrayList<>();
             Map<Row, MemberEntity> updates = new LinkedHashMap<>();
             int unchanged = 0;
+            int checked = 0;
+            progress.at("checking", 0, rows.size());
             for (Row r : rows) {
+                if (++checked % 1000 == 0) {
+                    progress.at("checking", checked, rows.size());
+                }
                 UnitEntity cell = cells.get(r.cellCode());
                 MemberDraft d = r.draft();
                 String card = MemberRules.normaliseCard(d.cardNumber());
@@ -181,9 +217,10 @@ public class MemberImportImpl implements MemberImport {
             }
             boolean apply = !dryRun && errors.isEmpty() && conflicts.isEmpty();
             if (apply) {
-                write(em, creates, updates, caller, today);
+                write(em, creates, updates, cells, caller, today, progress);
                 // one line for the file (a province-wide import is tens of thousands of rows): where, how many
                 String unit = caller.unitsFor(RegistryPermissions.MEMBER_WRITE).stream().sorted().findFirst().orElse(null);
+                Events.publish(outbox, em, RegistryEvents.MEMBERS_IMPORTED, null, unit == null ? new String[0] : new String[] { unit });
                 Audit.record(audit, em, "member.import", "import", null, unit, rows.size() + " rows: " + creates.size() + " created, "
                         + updates.size() + " updated, " + unchanged + " unchanged");
             }
@@ -192,14 +229,19 @@ public class MemberImportImpl implements MemberImport {
         });
     }
 
-    private static void write(EntityManager em, List<Row> creates, Map<Row, MemberEntity> updates, Caller caller, LocalDate today) {
+    private static void write(EntityManager em, List<Row> creates, Map<Row, MemberEntity> updates, Map<String, UnitEntity> cells,
+            Caller caller, LocalDate today, Progress progress) {
+        int total = creates.size() + updates.size();
+        progress.at("writing", 0, total);
         Timestamp now = Timestamp.from(Instant.now());
         int n = 0;
         for (Row r : creates) {
-            MemberServiceImpl.insert(em, r.draft(), r.draft().cellId(), r.draft().dateAdmitted(), "import", caller, now, today);
+            LocalDate from = MemberRules.firstMembershipFrom(r.draft().dateAdmitted(), cells.get(r.cellCode()).validFrom);
+            MemberServiceImpl.insert(em, r.draft(), r.draft().cellId(), from, "import", caller, now, today);
             if (++n % 1000 == 0) {
                 em.flush();
                 em.clear();
+                progress.at("writing", n, total);
             }
         }
         for (Map.Entry<Row, MemberEntity> e : updates.entrySet()) {
@@ -209,8 +251,12 @@ public class MemberImportImpl implements MemberImport {
             MemberServiceImpl.apply(m, new MemberDraft(d.cardNumber(), d.fullName(), d.dateOfBirth(), d.gender(), d.ethnicity(),
                     d.dateAdmitted(), d.dateOfficial(), d.cellId(), m.residenceUnitId, d.phone(), d.email(), d.usesSmartphone(), null));
             m.updatedAt = now;
+            if (++n % 1000 == 0) {
+                progress.at("writing", n, total);
+            }
         }
         em.flush();
+        progress.at("writing", total, total);
     }
 
     private static boolean samePerson(MemberEntity m, MemberDraft d) {
@@ -235,6 +281,10 @@ public class MemberImportImpl implements MemberImport {
 
     /** Reads the file; header and value problems become row errors, an unreadable file a 400. */
     static List<Row> parse(InputStream csv, List<ImportReport.RowError> errors, List<String> ignored) {
+        return parse(csv, errors, ignored, Progress.NONE);
+    }
+
+    static List<Row> parse(InputStream csv, List<ImportReport.RowError> errors, List<String> ignored, Progress progress) {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         List<Row> rows = new ArrayList<>();
@@ -277,6 +327,9 @@ public class MemberImportImpl implements MemberImport {
                     throw unreadable(Text.of("Tệp quá " + MAX_ROWS + " dòng.", "The file has more than " + MAX_ROWS + " rows."));
                 }
                 rows.add(row(number, record, column, errors));
+                if (rows.size() % 1000 == 0) {
+                    progress.at("reading", rows.size(), 0);
+                }
             }
             return rows;
         } catch (CharacterCodingException e) {

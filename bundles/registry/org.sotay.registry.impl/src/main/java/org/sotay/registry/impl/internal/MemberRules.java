@@ -88,4 +88,12 @@ final class MemberRules {
     static MemberStatus initialStatus(MemberDraft d, LocalDate today) {
         return d.dateOfficial() != null && !d.dateOfficial().isAfter(today) ? MemberStatus.OFFICIAL : MemberStatus.PROBATIONARY;
     }
+
+    /**
+     * Where a new member's first home membership starts: the admission date, or the day the cell
+     * was founded if the member was admitted before it existed (admitted elsewhere, recorded here).
+     */
+    static LocalDate firstMembershipFrom(LocalDate admitted, LocalDate cellFounded) {
+        return cellFounded != null && admitted.isBefore(cellFounded) ? cellFounded : admitted;
+    }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -18,10 +17,6 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.event.EventAdmin;
 import org.sotay.core.api.FieldError;
 import org.sotay.core.api.Page;
 import org.sotay.core.api.PageRequest;
@@ -31,6 +26,7 @@ import org.sotay.core.api.Text;
 import org.sotay.core.api.Validation;
 import org.sotay.core.api.VietnameseText;
 import org.sotay.core.api.audit.AuditTrail;
+import org.sotay.core.api.events.EventOutbox;
 import org.sotay.core.api.security.Caller;
 import org.sotay.core.api.security.CallerContext;
 import org.sotay.registry.api.Member;
@@ -56,8 +52,8 @@ public class MemberServiceImpl implements MemberService {
     private final CallerContext callers;
     private final AuditTrail audit;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    private volatile EventAdmin events;
+    @Reference
+    private EventOutbox outbox;
 
     @Activate
     public MemberServiceImpl(@Reference RegistrySchema schema, @Reference(target = "(osgi.unit.name=sotay-registry)") JpaTemplate jpa,
@@ -135,13 +131,13 @@ public class MemberServiceImpl implements MemberService {
             UnitEntity cell = cell(em, caller, d.cellId());
             String card = MemberRules.normaliseCard(d.cardNumber());
             requireFreeCard(em, card, null);
-            LocalDate from = d.dateAdmitted().isBefore(cell.validFrom) ? cell.validFrom : d.dateAdmitted();
+            LocalDate from = MemberRules.firstMembershipFrom(d.dateAdmitted(), cell.validFrom);
             MemberEntity m = insert(em, d, cell.id, from, "recorded", caller, Timestamp.from(Instant.now()), today);
+            Events.publish(outbox, em, RegistryEvents.MEMBER_CREATED, m.id, cell.id);
             Audit.record(audit, em, "member.create", "member", m.id, cell.id, "card " + m.cardNumber + ", " + m.fullName + ", cell " + cell.code);
             em.flush();
             return m.toDto();
         });
-        Events.post(events, RegistryEvents.MEMBER_CREATED, created.id(), created.cellId());
         return created;
     }
 
@@ -163,11 +159,11 @@ public class MemberServiceImpl implements MemberService {
             String before = m.cardNumber + ", " + m.fullName;
             apply(m, d);
             m.updatedAt = Timestamp.from(Instant.now());
+            Events.publish(outbox, em, RegistryEvents.MEMBER_UPDATED, m.id, m.cellId);
             Audit.record(audit, em, "member.update", "member", m.id, m.cellId, "was " + before + "; now " + m.cardNumber + ", " + m.fullName);
             em.flush();
             return m.toDto();
         });
-        Events.post(events, RegistryEvents.MEMBER_UPDATED, updated.id(), updated.cellId());
         return updated;
     }
 
@@ -237,12 +233,12 @@ public class MemberServiceImpl implements MemberService {
                 ms.recordedBy = caller.subject();
                 em.persist(ms);
             }
+            Events.publish(outbox, em, RegistryEvents.MEMBER_TRANSFERRED, m.id, units[0], to.id);
             Audit.record(audit, em, "member.transfer", "member", m.id, to.id, t.kind() + " from cell " + units[0] + " to " + to.code
                     + " on " + at + (t.until() == null ? "" : " until " + t.until()));
             em.flush();
             return m.toDto();
         });
-        Events.post(events, RegistryEvents.MEMBER_TRANSFERRED, moved.id(), units);
         return moved;
     }
 
@@ -294,12 +290,12 @@ public class MemberServiceImpl implements MemberService {
             m.status = change.status();
             m.statusSince = at;
             m.updatedAt = record.recordedAt;
+            Events.publish(outbox, em, RegistryEvents.MEMBER_STATUS_CHANGED, m.id, m.cellId);
             Audit.record(audit, em, "member.status", "member", m.id, m.cellId, record.from + " -> " + record.to + " on " + at
                     + (reason == null ? "" : ": " + reason));
             em.flush();
             return m.toDto();
         });
-        Events.post(events, RegistryEvents.MEMBER_STATUS_CHANGED, changed.id(), changed.cellId());
         return changed;
     }
 

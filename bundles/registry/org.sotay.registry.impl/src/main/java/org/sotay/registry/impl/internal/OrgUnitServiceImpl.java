@@ -18,10 +18,6 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.event.EventAdmin;
 import org.sotay.core.api.Page;
 import org.sotay.core.api.PageRequest;
 import org.sotay.core.api.ProblemType;
@@ -30,6 +26,7 @@ import org.sotay.core.api.Text;
 import org.sotay.core.api.Validation;
 import org.sotay.core.api.VietnameseText;
 import org.sotay.core.api.audit.AuditTrail;
+import org.sotay.core.api.events.EventOutbox;
 import org.sotay.core.api.security.Caller;
 import org.sotay.core.api.security.CallerContext;
 import org.sotay.registry.api.Connectivity;
@@ -52,8 +49,8 @@ public class OrgUnitServiceImpl implements OrgUnitService {
     private final AuditTrail audit;
     private final RegistryDirectory directory;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    private volatile EventAdmin events;
+    @Reference
+    private EventOutbox outbox;
 
     @Activate
     public OrgUnitServiceImpl(@Reference RegistrySchema schema, @Reference(target = "(osgi.unit.name=sotay-registry)") JpaTemplate jpa,
@@ -195,10 +192,10 @@ public class OrgUnitServiceImpl implements OrgUnitService {
         Caller caller = callers.current();
         OrgUnit created = jpa.txExpr(TransactionType.Required, em -> {
             UnitEntity u = insert(em, caller, d);
+            Events.publish(outbox, em, RegistryEvents.UNIT_CREATED, u.id, u.id);
             Audit.record(audit, em, "unit.create", "unit", u.id, u.id, u.code + " " + u.name + " (" + u.typeCode + ") from " + u.validFrom);
             return u.toDto();
         });
-        Events.post(events, RegistryEvents.UNIT_CREATED, created.id(), created.id());
         return created;
     }
 
@@ -268,6 +265,7 @@ public class OrgUnitServiceImpl implements OrgUnitService {
             UnitEntity u = visible(em, caller, RegistryPermissions.UNIT_WRITE, id);
             checkVersion(u, version);
             requireOpen(u, at);
+            Events.publish(outbox, em, RegistryEvents.UNIT_RESTRUCTURED, u.id, u.id);
             Audit.record(audit, em, "unit.rename", "unit", u.id, u.id, "'" + u.name + "' -> '" + name + "' on " + at);
             u.name = name;
             u.nameKey = VietnameseText.sortKey(name);
@@ -275,8 +273,7 @@ public class OrgUnitServiceImpl implements OrgUnitService {
             em.flush();
             return u.toDto();
         });
-        directory.forget();
-        Events.post(events, RegistryEvents.UNIT_RESTRUCTURED, id, id);
+        directory.forget(); // this node answers from the new tree at once; the event reaches the others
         return renamed;
     }
 
@@ -291,11 +288,11 @@ public class OrgUnitServiceImpl implements OrgUnitService {
             String from = u.parentId;
             moveSubtree(em, u, parent, at, "MOVED", null, caller);
             em.flush();
+            Events.publish(outbox, em, RegistryEvents.UNIT_RESTRUCTURED, u.id, u.id, parent.id);
             Audit.record(audit, em, "unit.move", "unit", u.id, u.id, u.code + " from parent " + from + " to " + parent.code + " on " + at);
             return em.find(UnitEntity.class, id).toDto();
         });
-        directory.forget();
-        Events.post(events, RegistryEvents.UNIT_RESTRUCTURED, id, id, newParentId);
+        directory.forget(); // this node answers from the new tree at once; the event reaches the others
         return moved;
     }
 
@@ -337,13 +334,13 @@ public class OrgUnitServiceImpl implements OrgUnitService {
             // the source is closed: its last interval ends at the merge, and nothing opens after it
             em.createQuery("UPDATE UnitHistoryEntity h SET h.validTo = :d WHERE h.unitId = :id AND h.validTo IS NULL")
                     .setParameter("d", at).setParameter("id", source.id).executeUpdate();
+            Events.publish(outbox, em, RegistryEvents.UNIT_RESTRUCTURED, source.id, source.id, into.id);
             Audit.record(audit, em, "unit.merge", "unit", source.id, into.id, source.code + " merged into " + into.code + " on " + at + ": "
                     + members.size() + " members moved" + (why == null ? "" : "; " + why));
             em.flush();
             return into.toDto();
         });
-        directory.forget();
-        Events.post(events, RegistryEvents.UNIT_RESTRUCTURED, sourceId, sourceId, targetId);
+        directory.forget(); // this node answers from the new tree at once; the event reaches the others
         return target;
     }
 
@@ -396,6 +393,7 @@ public class OrgUnitServiceImpl implements OrgUnitService {
                 }
                 moveSubtree(em, child, target, at, "MOVED", why2, caller);
             }
+            Events.publish(outbox, em, RegistryEvents.UNIT_RESTRUCTURED, target.id, source.id, target.id);
             Audit.record(audit, em, "unit.split", "unit", target.id, source.id, source.code + " split into " + target.code + " on " + at
                     + ": " + members.size() + " members, " + units.size() + " sub-units moved" + (why == null ? "" : "; " + why));
             em.flush();
@@ -404,7 +402,6 @@ public class OrgUnitServiceImpl implements OrgUnitService {
             return target.toDto();
         });
         directory.forget();
-        Events.post(events, RegistryEvents.UNIT_RESTRUCTURED, created.id(), ids);
         return created;
     }
 

@@ -15,14 +15,11 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 import org.osgi.service.event.EventHandler;
 import org.osgi.service.event.EventConstants;
 import org.sotay.core.api.audit.AuditTrail;
+import org.sotay.core.api.events.EventOutbox;
 import org.sotay.core.api.security.OrgTree;
 import org.sotay.registry.api.MemberDirectory;
 import org.sotay.registry.api.MemberRef;
@@ -46,8 +43,8 @@ public class RegistryDirectory implements OrgTree, MemberDirectory, EventHandler
     private final AuditTrail audit;
     private final Map<String, Cached> lineages = new ConcurrentHashMap<>();
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    private volatile EventAdmin events;
+    @Reference
+    private EventOutbox outbox;
 
     @Activate
     public RegistryDirectory(@Reference RegistrySchema schema, @Reference(target = "(osgi.unit.name=sotay-registry)") JpaTemplate jpa,
@@ -122,10 +119,10 @@ public class RegistryDirectory implements OrgTree, MemberDirectory, EventHandler
 
     private void flag(String memberId, LocalDate on, boolean account) {
         LocalDate day = on == null ? LocalDate.now() : on;
-        String cell = jpa.txExpr(TransactionType.Required, em -> {
+        jpa.tx(TransactionType.Required, em -> {
             MemberEntity m = em.find(MemberEntity.class, memberId);
             if (m == null || (account ? m.accountRegistered : m.appInstalled)) {
-                return null;
+                return;
             }
             if (account) {
                 m.accountRegistered = true;
@@ -137,14 +134,11 @@ public class RegistryDirectory implements OrgTree, MemberDirectory, EventHandler
             m.updatedAt = Timestamp.from(Instant.now());
             record(em, m, account ? "member.account-registered" : "member.app-installed", "on " + day);
             em.flush();
-            return m.cellId;
         });
-        if (cell != null) {
-            Events.post(events, RegistryEvents.MEMBER_UPDATED, memberId, cell);
-        }
     }
 
     private void record(EntityManager em, MemberEntity m, String action, String summary) {
+        Events.publish(outbox, em, RegistryEvents.MEMBER_UPDATED, m.id, m.cellId);
         Audit.record(audit, em, action, "member", m.id, m.cellId, summary);
     }
 

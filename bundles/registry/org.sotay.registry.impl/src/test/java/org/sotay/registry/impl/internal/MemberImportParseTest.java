@@ -68,4 +68,15 @@ class MemberImportParseTest {
     private static void parse(String csv, List<ImportReport.RowError> errors) {
         MemberImportImpl.parse(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), errors, new ArrayList<>());
     }
+
+    @Test
+    void impossibleDatesAreErrorsNotQuietlyMoved() {
+        String csv = "cardNumber,fullName,dateOfBirth,gender,ethnicity,dateAdmitted,cellCode\n"
+                + "08000002,Vàng A Dế,31/02/1990,Nam,Hmông,02/09/2015,TQ.01.001.01\n"
+                + "08000003,Lò Thị Mai,2001-02-29,Nữ,Thái,02/09/2022,TQ.01.001.01\n";
+        List<ImportReport.RowError> errors = new ArrayList<>();
+        MemberImportImpl.parse(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), errors, new ArrayList<>());
+        List<Integer> rows = errors.stream().filter(e -> "dateOfBirth".equals(e.field())).map(ImportReport.RowError::row).toList();
+        assertEquals(List.of(2, 3), rows, errors.toString());
+    }
 }

@@ -52,4 +52,12 @@ class MemberRulesTest {
                 "dateAdmitted:required", "cellId:required", "phone:format", "email:format", "version:required"),
                 errors.stream().map(f -> f.field() + ":" + f.code()).toList());
     }
+
+    @Test
+    void aFirstMembershipNeverStartsBeforeItsCell() {
+        LocalDate founded = LocalDate.of(2025, 7, 1);
+        assertEquals(founded, MemberRules.firstMembershipFrom(LocalDate.of(1990, 5, 19), founded));
+        assertEquals(LocalDate.of(2026, 1, 3),
+                MemberRules.firstMembershipFrom(LocalDate.of(2026, 1, 3), founded));
+    }
 }

@@ -30,6 +30,7 @@ import org.sotay.core.api.Page;
 import org.sotay.core.api.PageRequest;
 import org.sotay.core.api.Params;
 import org.sotay.core.api.security.RequiresPermission;
+import org.sotay.registry.api.ImportJob;
 import org.sotay.registry.api.ImportReport;
 import org.sotay.registry.api.Member;
 import org.sotay.registry.api.MemberImport;
@@ -119,16 +120,32 @@ public class MemberResource {
     /**
      * Imports members from a CSV body (see docs/api): {@code dryRun=true} reports what would happen
      * and writes nothing; a real run applies the whole file or nothing. 200 with the report when
-     * applied (or a dry run), 422 with the report when the file has errors or conflicts.
+     * applied (or a dry run), 422 with the report when the file has errors or conflicts. With
+     * {@code async=true} (for large files) the answer is 202 at once, with the job to poll in
+     * {@code Location}: {@code GET /api/v1/members/import-jobs/{id}}.
      */
     @POST
     @Path("import")
     @Consumes({ "text/csv", "application/octet-stream", "text/plain" })
     @RequiresPermission(RegistryPermissions.MEMBER_WRITE)
-    public Response importCsv(InputStream csv, @QueryParam("dryRun") String dryRun) {
-        Boolean dry = Params.bool("dryRun", dryRun);
-        ImportReport report = imports.importCsv(csv, Boolean.TRUE.equals(dry));
+    public Response importCsv(InputStream csv, @QueryParam("dryRun") String dryRun, @QueryParam("async") String async,
+            @Context UriInfo uri) {
+        boolean dry = Boolean.TRUE.equals(Params.bool("dryRun", dryRun));
+        if (Boolean.TRUE.equals(Params.bool("async", async))) {
+            ImportJob job = imports.start(csv, dry);
+            URI location = uri.getBaseUriBuilder().path("v1/members/import-jobs").path(job.id()).build();
+            return Response.accepted(job).location(location).type(MediaType.APPLICATION_JSON).build();
+        }
+        ImportReport report = imports.importCsv(csv, dry);
         return Response.status(report.applied() || report.dryRun() ? 200 : 422).type(MediaType.APPLICATION_JSON).entity(report).build();
+    }
+
+    /** A background import the caller started: phase, rows done of total, and the report once done. */
+    @GET
+    @Path("import-jobs/{jobId}")
+    @RequiresPermission(RegistryPermissions.MEMBER_WRITE)
+    public ImportJob importJob(@PathParam("jobId") String jobId) {
+        return imports.job(jobId);
     }
 
     /** Transfers the member to another cell: {@code {toCellId, kind: OFFICIAL|TEMPORARY, effective?, until?, reason?, version}}. */

@@ -1,0 +1,61 @@
+package org.sotay.identity.impl.internal;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Forgets what can no longer matter, hourly: refresh tokens a month past their end or revocation,
+ * activation codes a month after use or expiry, back-off counters idle for a day. Deletes are
+ * idempotent, so several nodes doing it is harmless. (The audit trail is never purged here.)
+ */
+@Component(service = Housekeeping.class, immediate = true)
+public class Housekeeping {
+    private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
+    private static final long DAY = 86_400_000L;
+
+    private final JpaTemplate jpa;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sotay-identity-housekeeping");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Activate
+    public Housekeeping(@Reference IdentitySchema schema, @Reference(target = "(osgi.unit.name=sotay-identity)") JpaTemplate jpa) {
+        this.jpa = jpa;
+        timer.scheduleWithFixedDelay(this::sweep, 5, 60, TimeUnit.MINUTES);
+    }
+
+    @Deactivate
+    void stop() {
+        timer.shutdownNow();
+    }
+
+    void sweep() {
+        long now = System.currentTimeMillis();
+        try {
+            int[] n = jpa.txExpr(TransactionType.Required, em -> new int[] {
+                    em.createQuery("DELETE FROM RefreshTokenEntity r WHERE r.expiresMs < :t OR r.revokedMs < :t")
+                            .setParameter("t", now - 30 * DAY).executeUpdate(),
+                    em.createQuery("DELETE FROM CodeEntity c WHERE c.expiresMs < :t OR c.usedMs < :t")
+                            .setParameter("t", now - 30 * DAY).executeUpdate(),
+                    em.createQuery("DELETE FROM ThrottleEntity t WHERE t.lastFailureMs < :t AND t.lockedUntilMs < :now")
+                            .setParameter("t", now - DAY).setParameter("now", now).executeUpdate() });
+            if (n[0] + n[1] + n[2] > 0) {
+                LOG.info("Identity housekeeping: {} old refresh tokens, {} old codes, {} idle back-off counters removed", n[0], n[1], n[2]);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Identity housekeeping failed, will retry: {}", e.toString());
+        }
+    }
+}

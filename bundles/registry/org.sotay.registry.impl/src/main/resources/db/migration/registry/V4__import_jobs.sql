@@ -1,0 +1,16 @@
+-- Background imports: their state and report, so any node can answer "how far is it".
+-- REPORT is the ImportReport as JSON (row errors cut to fit when a file is very wrong).
+CREATE TABLE REG_IMPORT_JOB (
+  ID VARCHAR(36) NOT NULL PRIMARY KEY,
+  STARTED_BY VARCHAR(100) NOT NULL,
+  STATUS VARCHAR(10) NOT NULL,
+  PHASE VARCHAR(20) NOT NULL,
+  DRY_RUN BOOLEAN NOT NULL,
+  ROWS_TOTAL INTEGER NOT NULL,
+  ROWS_DONE INTEGER NOT NULL,
+  STARTED_MS BIGINT NOT NULL,
+  UPDATED_MS BIGINT NOT NULL,
+  FINISHED_MS BIGINT,
+  REPORT VARCHAR(32000),
+  ERROR VARCHAR(2000)
+);
