@@ -1,7 +1,14 @@
 #!/usr/bin/env bash
 #
-# Load test of a Sotay distribution: a DB-backed read endpoint measured against the health
-# endpoint in the same run (see benchmarks/README.md).
+# Load test of a Sotay distribution: DB-backed read endpoints measured against the health
+# endpoint in the same run (see benchmarks/README.md). Scenarios:
+#   health    GET /api/v1/health                        public, the platform baseline
+#   notices   GET /api/v1/sample/notices?limit=20       public, a JPA read (the DB baseline)
+#   member    GET /api/v1/members/{id}                  bearer token, one member within the caller's subtree
+#   members   GET /api/v1/members?limit=20              bearer token, a scoped page in Vietnamese order
+# The instance under test loads a demo province (etc/org.sotay.registry.demo.cfg) and creates the
+# administrator "bench-admin" with a random password (SOTAY_BOOTSTRAP_ADMIN_USER/_PASSWORD); the
+# script signs in once (POST /api/v1/auth/login) and reuses the access token for the whole run.
 #
 #   benchmarks/run-load.sh
 #
@@ -16,7 +23,10 @@
 #   ROUNDS          measured runs per scenario, alternating the order; medians are reported (default 3)
 #   WARMUP          discarded wrk run per scenario before measuring (default 5s)
 #   WRK_TIMEOUT     wrk per-request timeout; slower requests count as errors (default 10s)
-#   HEALTH_TIMEOUT  seconds to wait for the first health 200 (default 120)
+#   HEALTH_TIMEOUT  seconds to wait for health 200 and the bootstrap administrator (default 120)
+#   DEMO_MEMBERS    members of the demo province loaded at start (default 3000)
+#   ACCESS_TOKEN_SECONDS  access token lifetime of the instance under test (default 7200, so that
+#                   one token outlives the run; the product default is 600)
 #   RESULTS_DIR     where the Markdown snippet goes (default benchmarks/results)
 #   KEEP_WORK=1     keep the temporary copy of the distribution (logs) after the run
 #
@@ -37,6 +47,8 @@ ROUNDS="${ROUNDS:-3}"
 WARMUP="${WARMUP:-5s}"
 WRK_TIMEOUT="${WRK_TIMEOUT:-10s}"
 HEALTH_TIMEOUT="${HEALTH_TIMEOUT:-120}"
+DEMO_MEMBERS="${DEMO_MEMBERS:-3000}"
+ACCESS_TOKEN_SECONDS="${ACCESS_TOKEN_SECONDS:-7200}"
 RESULTS_DIR="${RESULTS_DIR:-$SCRIPT_DIR/results}"
 KEEP_WORK="${KEEP_WORK:-0}"
 
@@ -44,6 +56,9 @@ HOST=127.0.0.1
 BASE_URL="http://$HOST:$PORT"
 HEALTH_PATH="/api/v1/health"
 NOTICES_PATH="/api/v1/sample/notices?limit=20"
+LOGIN_PATH="/api/v1/auth/login"
+MEMBERS_PATH="/api/v1/members?limit=20"
+BENCH_USER="bench-admin"
 
 log() { printf '[run-load] %s\n' "$*" >&2; }
 die() { printf '[run-load] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -53,6 +68,8 @@ die() { printf '[run-load] ERROR: %s\n' "$*" >&2; exit 1; }
 [ -f "$SOTAY_DIST" ] || die "distribution not found: $SOTAY_DIST (build it with ./mvnw -DskipTests install)"
 command -v curl >/dev/null || die "curl is required"
 [ "$ROUNDS" -ge 1 ] || die "ROUNDS must be at least 1"
+[[ "$DEMO_MEMBERS" =~ ^[1-9][0-9]*$ ]] || die "DEMO_MEMBERS must be a positive number"
+[[ "$ACCESS_TOKEN_SECONDS" =~ ^[1-9][0-9]*$ ]] || die "ACCESS_TOKEN_SECONDS must be a positive number"
 [ "$THREADS" -le "$CONNECTIONS" ] || die "THREADS ($THREADS) must not exceed CONNECTIONS ($CONNECTIONS)"
 
 if ! command -v wrk >/dev/null; then
@@ -136,46 +153,149 @@ sed -i -E "s/^(rmiRegistryPort[[:space:]]*=).*/\1 $RMI_REGISTRY_PORT/; s/^(rmiSe
     "$KARAF_DIR/etc/org.apache.karaf.management.cfg"
 rm -f "$KARAF_DIR/etc/sotay.env"   # the environment below decides, not a stray sotay.env
 
-# ---------------------------------------------------------------- start, wait for healthy
+# Data and an account: a demo province in the empty registry, a token that outlives the run.
+printf '# Written by benchmarks/run-load.sh: load a demo province into the empty registry.\nmembers = %s\n' \
+    "$DEMO_MEMBERS" >"$KARAF_DIR/etc/org.sotay.registry.demo.cfg"
+IDENTITY_CFG="$KARAF_DIR/etc/org.sotay.identity.cfg"
+[ -f "$IDENTITY_CFG" ] || die "no $IDENTITY_CFG in the distribution"
+if grep -Eq '^[[:space:]]*accessTokenSeconds[[:space:]]*=' "$IDENTITY_CFG"; then
+    sed -i -E "s/^[[:space:]]*accessTokenSeconds[[:space:]]*=.*/accessTokenSeconds = $ACCESS_TOKEN_SECONDS/" "$IDENTITY_CFG"
+else
+    printf 'accessTokenSeconds = %s\n' "$ACCESS_TOKEN_SECONDS" >>"$IDENTITY_CFG"
+fi
+# 18 random bytes = 24 base64 characters; given to Karaf only, never printed or written to disk.
+BENCH_PASSWORD="$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')"
+[ "${#BENCH_PASSWORD}" = 24 ] || die "could not generate a password"
+
+# ---------------------------------------------------------------- start, wait for healthy and the administrator
 http_code() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE_URL$1" || true; }
 rss_mib() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
+
+# GET path [auth]: the body, then a last line with the HTTP status (000: no answer)
+get() {
+    local auth=()
+    if [ "${2:-}" = auth ]; then auth=(-H "Authorization: Bearer $TOKEN"); fi
+    curl -s --max-time 10 -w '\n%{http_code}' -H "Accept: application/json" "${auth[@]}" "$BASE_URL$1" || printf '\n000'
+}
+status_of() { printf '%s\n' "$1" | tail -n1; }
+body_of() { printf '%s\n' "$1" | sed '$d'; }
+# "state" of the health check "identity-bootstrap" in a health body: pending, waiting ..., created, failed: ...
+bootstrap_state() {
+    printf '%s\n' "$1" | sed -n 's/.*"identity-bootstrap"[^{]*{[^}]*"state"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p'
+}
+json_string() { # field json -> the first string value of "field" (empty if none)
+    { printf '%s\n' "$2" | grep -o "\"$1\"[[:space:]]*:[[:space:]]*\"[^\"]*\"" || true; } | sed -n '1s/.*"\([^"]*\)"$/\1/p'
+}
+json_number() { # field json -> the first number value of "field" (empty if none)
+    { printf '%s\n' "$2" | grep -o "\"$1\"[[:space:]]*:[[:space:]]*[0-9][0-9]*" || true; } | sed -n '1s/.*[^0-9]\([0-9]*\)$/\1/p'
+}
 
 LOADAVG_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 WHEN="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
-log "starting Karaf on $BASE_URL (ssh $SSH_PORT, jmx $RMI_REGISTRY_PORT/$RMI_SERVER_PORT)"
+log "starting Karaf on $BASE_URL (ssh $SSH_PORT, jmx $RMI_REGISTRY_PORT/$RMI_SERVER_PORT), demo province of $DEMO_MEMBERS members, administrator $BENCH_USER"
 T0="$(date +%s.%N)"
-SOTAY_HTTP_PORT="$PORT" SOTAY_HTTP_HOST="$HOST" "$KARAF_DIR/bin/start"
+SOTAY_HTTP_PORT="$PORT" SOTAY_HTTP_HOST="$HOST" \
+    SOTAY_BOOTSTRAP_ADMIN_USER="$BENCH_USER" SOTAY_BOOTSTRAP_ADMIN_PASSWORD="$BENCH_PASSWORD" \
+    "$KARAF_DIR/bin/start"
 
+# Health answers 200 once every module is up and the demo province is loaded (its check is DOWN
+# while it loads); the bootstrap then creates the administrator at the province's root unit.
 deadline=$(( $(date +%s) + HEALTH_TIMEOUT ))
 code=000
+state=""
+START_S=""
 while :; do
     [ -n "$KARAF_PID" ] || KARAF_PID="$(find_karaf_pid)"
-    code="$(http_code "$HEALTH_PATH")"
-    [ "$code" = 200 ] && break
+    if [ -z "$START_S" ]; then
+        code="$(http_code "$HEALTH_PATH")"
+        if [ "$code" = 200 ]; then
+            START_S="$(since "$T0")"
+            [ -n "$KARAF_PID" ] || die "healthy, but no java process with karaf.base=$KARAF_DIR"
+            RSS_IDLE="$(rss_mib "$KARAF_PID")"
+            log "healthy after ${START_S}s; Karaf pid $KARAF_PID, RSS ${RSS_IDLE} MiB"
+        fi
+    fi
+    if [ -n "$START_S" ]; then
+        reply="$(get "$HEALTH_PATH")"
+        state="$(bootstrap_state "$(body_of "$reply")")"
+        case "$state" in
+            created) break ;;
+            failed*|incomplete*|ignored*|"not configured")
+                die "the bootstrap administrator was not created (identity-bootstrap: $state); see $KARAF_DIR/data/log/karaf.log (KEEP_WORK=1 keeps it)" ;;
+        esac
+    fi
     if [ "$(date +%s)" -ge "$deadline" ]; then
-        die "not healthy after ${HEALTH_TIMEOUT}s (last status $code); see $KARAF_DIR/data/log/karaf.log (KEEP_WORK=1 keeps it)"
+        if [ -z "$START_S" ]; then
+            die "not healthy after ${HEALTH_TIMEOUT}s (last status $code); see $KARAF_DIR/data/log/karaf.log (KEEP_WORK=1 keeps it)"
+        fi
+        die "no bootstrap administrator after ${HEALTH_TIMEOUT}s (identity-bootstrap: ${state:-no such check}); see $KARAF_DIR/data/log/karaf.log (KEEP_WORK=1 keeps it)"
     fi
     if [ -n "$KARAF_PID" ] && ! kill -0 "$KARAF_PID" 2>/dev/null; then
         die "Karaf (pid $KARAF_PID) exited during start-up"
     fi
     sleep 0.25
 done
-T1="$(date +%s.%N)"
-[ -n "$KARAF_PID" ] || die "healthy, but no java process with karaf.base=$KARAF_DIR"
-START_S="$(awk -v a="$T0" -v b="$T1" 'BEGIN { printf "%.1f", b - a }')"
-RSS_IDLE="$(rss_mib "$KARAF_PID")"
-log "healthy after ${START_S}s; Karaf pid $KARAF_PID, RSS ${RSS_IDLE} MiB"
+ADMIN_S="$(since "$T0")"
+log "administrator $BENCH_USER created after ${ADMIN_S}s"
 
 code="$(http_code "$NOTICES_PATH")"
 [ "$code" = 200 ] || die "GET $NOTICES_PATH answered $code, expected 200"
 NOTICE_ROWS="$(curl -s --max-time 5 "$BASE_URL$NOTICES_PATH" | grep -o '"total"[[:space:]]*:[[:space:]]*[0-9]*' | grep -o '[0-9]*$' || true)"
 NOTICE_ROWS="${NOTICE_ROWS:-?}"
 
+# ---------------------------------------------------------------- sign in, pick a member
+TL="$(date +%s.%N)"
+reply="$(printf '{"username":"%s","password":"%s"}' "$BENCH_USER" "$BENCH_PASSWORD" \
+    | curl -s --max-time 60 -w '\n%{http_code}' -H "Content-Type: application/json" -H "Accept: application/json" \
+        --data-binary @- "$BASE_URL$LOGIN_PATH" || printf '\n000')"
+LOGIN_S="$(since "$TL")"
+[ "$(status_of "$reply")" = 200 ] || die "POST $LOGIN_PATH answered $(status_of "$reply"), expected 200: $(body_of "$reply")"
+TOKEN="$(json_string accessToken "$(body_of "$reply")")"
+TOKEN_SECONDS="$(json_number expiresIn "$(body_of "$reply")")"
+[ -n "$TOKEN" ] || die "POST $LOGIN_PATH answered 200 without an accessToken"
+log "signed in as $BENCH_USER in ${LOGIN_S}s; access token valid ${TOKEN_SECONDS:-?}s"
+
+# The token must outlive every authenticated wrk run (an expired one answers 401 and counts as errors).
+secs() { # wrk duration (15, 15s, 2m, 1h) -> whole seconds
+    awk -v v="$1" 'BEGIN {
+        n = v; sub(/[a-z]+$/, "", n); u = v; sub(/^[0-9.]+/, "", u)
+        f = (u == "" || u == "s") ? 1 : (u == "m") ? 60 : (u == "h") ? 3600 : -1
+        if (f < 0 || n == "") { print "NaN"; exit 1 }
+        printf "%d", n * f + 0.999
+    }'
+}
+WARMUP_S="$(secs "$WARMUP")" || die "WARMUP=$WARMUP is not a wrk duration"
+DURATION_S="$(secs "$DURATION")" || die "DURATION=$DURATION is not a wrk duration"
+NEED_S=$(( 4 * (WARMUP_S + ROUNDS * DURATION_S) + 60 ))   # 4 scenarios, each warmed up and measured ROUNDS times
+[ "${TOKEN_SECONDS:-0}" -ge "$NEED_S" ] \
+    || die "the access token lives ${TOKEN_SECONDS:-?}s, the load needs about ${NEED_S}s: raise ACCESS_TOKEN_SECONDS"
+
+reply="$(get "/api/v1/members?limit=1" auth)"
+[ "$(status_of "$reply")" = 200 ] || die "GET /api/v1/members?limit=1 with the token answered $(status_of "$reply"), expected 200: $(body_of "$reply")"
+MEMBER_ID="$(json_string id "$(body_of "$reply")")"
+MEMBER_TOTAL="$(json_number total "$(body_of "$reply")")"
+[ -n "$MEMBER_ID" ] || die "GET /api/v1/members?limit=1 listed no member (demo province not loaded?)"
+MEMBER_PATH="/api/v1/members/$MEMBER_ID"
+log "$BENCH_USER sees ${MEMBER_TOTAL:-?} members; single-member read: $MEMBER_PATH"
+
+for p in "$MEMBER_PATH" "$MEMBERS_PATH"; do
+    code="$(status_of "$(get "$p" auth)")"
+    [ "$code" = 200 ] || die "GET $p with the token answered $code, expected 200"
+    code="$(status_of "$(get "$p")")"
+    [ "$code" = 401 ] || die "GET $p without a token answered $code, expected 401"
+done
+
 # ---------------------------------------------------------------- load
+SCENARIOS=(health notices member members)
+declare -A PATHS=([health]="$HEALTH_PATH" [notices]="$NOTICES_PATH" [member]="$MEMBER_PATH" [members]="$MEMBERS_PATH")
+declare -A AUTH=([member]=1 [members]=1)   # scenarios that send the bearer token
 WRK_ARGS=(-t"$THREADS" -c"$CONNECTIONS" --latency --timeout "$WRK_TIMEOUT" -H "Accept: application/json")
 
-run_wrk() { # duration path -> wrk output on stdout
-    wrk "${WRK_ARGS[@]}" -d"$1" "$BASE_URL$2"
+run_wrk() { # duration scenario -> wrk output on stdout
+    local auth=()
+    if [ -n "${AUTH[$2]:-}" ]; then auth=(-H "Authorization: Bearer $TOKEN"); fi
+    wrk "${WRK_ARGS[@]}" "${auth[@]}" -d"$1" "$BASE_URL${PATHS[$2]}"
 }
 
 # wrk latency "1.23ms" / "850.00us" / "1.02s" / "1.50m" -> milliseconds
@@ -189,10 +309,10 @@ to_ms() {
 }
 
 declare -A RPS P50 P99 ERRS
-measure() { # key path: one measured wrk run, results under RPS[key] etc.
-    local key="$1" path="$2" out non2xx sockerr
+measure() { # scenario round: one measured wrk run, results under RPS[scenario#round] etc.
+    local key="$1#$2" out non2xx sockerr
     log "measure $key ($DURATION, -t$THREADS -c$CONNECTIONS)"
-    out="$(run_wrk "$DURATION" "$path")"
+    out="$(run_wrk "$DURATION" "$1")"
     printf '%s\n' "$out" | sed "s/^/    [$key] /" >&2
     RPS[$key]="$(printf '%s\n' "$out" | awk '/^Requests\/sec:/ { printf "%.0f", $2 }')"
     P50[$key]="$(to_ms "$(printf '%s\n' "$out" | awk '$1 == "50%" { print $2 }')")"
@@ -207,24 +327,20 @@ measure() { # key path: one measured wrk run, results under RPS[key] etc.
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
 
-SCENARIOS=(health notices)
-declare -A PATHS=([health]="$HEALTH_PATH" [notices]="$NOTICES_PATH")
-
 for s in "${SCENARIOS[@]}"; do
     log "warm-up $s ($WARMUP, discarded)"
-    run_wrk "$WARMUP" "${PATHS[$s]}" >/dev/null
+    run_wrk "$WARMUP" "$s" >/dev/null
 done
-# Rounds alternate the order (health first, then notices first, ...) so that a change in the
-# machine's background load hits both scenarios alike; each round gives one ratio.
+# Rounds alternate the order (health, notices, member, members, then the reverse, ...) so that a
+# change in the machine's background load hits all scenarios alike; each round gives one ratio.
 for r in $(seq 1 "$ROUNDS"); do
-    if [ $((r % 2)) = 1 ]; then order=(health notices); else order=(notices health); fi
-    for s in "${order[@]}"; do measure "$s#$r" "${PATHS[$s]}"; done
+    if [ $((r % 2)) = 1 ]; then order=(health notices member members); else order=(members member notices health); fi
+    for s in "${order[@]}"; do measure "$s" "$r"; done
 done
 
 RSS_LOAD="$(rss_mib "$KARAF_PID")"
 
 declare -A M_RPS M_P50 M_P99 T_ERRS
-R_RPS_ALL=() R_P50_ALL=() R_P99_ALL=()
 for s in "${SCENARIOS[@]}"; do
     rps=() p50=() p99=() errs=0
     for r in $(seq 1 "$ROUNDS"); do
@@ -236,14 +352,19 @@ for s in "${SCENARIOS[@]}"; do
     M_P99[$s]="$(median "${p99[@]}")"
     T_ERRS[$s]=$errs
 done
-for r in $(seq 1 "$ROUNDS"); do
-    R_RPS_ALL+=("$(ratio "${RPS[notices#$r]}" "${RPS[health#$r]}")")
-    R_P50_ALL+=("$(ratio "${P50[notices#$r]}" "${P50[health#$r]}")")
-    R_P99_ALL+=("$(ratio "${P99[notices#$r]}" "${P99[health#$r]}")")
-done
-R_RPS="$(median "${R_RPS_ALL[@]}")"
-R_P50="$(median "${R_P50_ALL[@]}")"
-R_P99="$(median "${R_P99_ALL[@]}")"
+
+# Report lines for the ratios of scenario $1 to scenario $2: the median of the per-round ratios.
+ratios() {
+    local a="$1" b="$2" r rps=() p50=() p99=()
+    for r in $(seq 1 "$ROUNDS"); do
+        rps+=("$(ratio "${RPS[$a#$r]}" "${RPS[$b#$r]}")")
+        p50+=("$(ratio "${P50[$a#$r]}" "${P50[$b#$r]}")")
+        p99+=("$(ratio "${P99[$a#$r]}" "${P99[$b#$r]}")")
+    done
+    echo "$a/$b throughput ratio = $(median "${rps[@]}")   (per round: ${rps[*]})"
+    echo "$a/$b p50 ratio = $(median "${p50[@]}")   (per round: ${p50[*]})"
+    echo "$a/$b p99 ratio = $(median "${p99[@]}")   (per round: ${p99[*]})"
+}
 
 # ---------------------------------------------------------------- report
 JAVA_VERSION="$(java -version 2>&1 | head -n1 || true)"
@@ -255,7 +376,9 @@ REPORT="$(
     echo "load average before start: $LOADAVG_BEFORE (other processes share the CPUs: compare ratios, not absolutes)"
     echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency --timeout $WRK_TIMEOUT, target $HOST;" \
         "$WARMUP discarded warm-up per scenario; $ROUNDS alternating rounds"
-    echo "SMP_NOTICE rows: $NOTICE_ROWS"
+    echo "SMP_NOTICE rows: $NOTICE_ROWS; demo province: $DEMO_MEMBERS members requested, ${MEMBER_TOTAL:-?} visible to $BENCH_USER"
+    echo "member = GET /api/v1/members/<one id>, members = GET $MEMBERS_PATH, both with the bearer token of" \
+        "$BENCH_USER (provincial administrator at the root unit; token lifetime ${TOKEN_SECONDS}s)"
     echo
     row scenario req/s 'p50 ms' 'p99 ms' errors
     for r in $(seq 1 "$ROUNDS"); do
@@ -264,11 +387,14 @@ REPORT="$(
     for s in "${SCENARIOS[@]}"; do row "$s" "${M_RPS[$s]}" "${M_P50[$s]}" "${M_P99[$s]}" "${T_ERRS[$s]}"; done
     echo "(last rows: median over the rounds; errors: total)"
     echo
-    echo "notices/health throughput ratio = $R_RPS   (per round: ${R_RPS_ALL[*]})"
-    echo "p50 ratio = $R_P50   (per round: ${R_P50_ALL[*]})"
-    echo "p99 ratio = $R_P99   (per round: ${R_P99_ALL[*]})"
+    ratios notices health
     echo
-    echo "start-to-healthy = ${START_S} s"
+    ratios member notices
+    echo
+    ratios members notices
+    echo
+    echo "start-to-healthy = ${START_S} s (demo province loaded)"
+    echo "start-to-administrator = ${ADMIN_S} s; login = ${LOGIN_S} s (password hash check)"
     echo "Karaf RSS idle (just healthy) = ${RSS_IDLE} MiB"
     echo "Karaf RSS after load = ${RSS_LOAD} MiB"
 )"
@@ -285,6 +411,8 @@ RESULT_FILE="$RESULTS_DIR/latest-$(date -u +%Y-%m-%d).md"
 } >"$RESULT_FILE"
 log "results written to $RESULT_FILE"
 
-if [ "${T_ERRS[health]}" -ne 0 ] || [ "${T_ERRS[notices]}" -ne 0 ]; then
-    die "errors under load (non-2xx/3xx responses or socket errors/timeouts): health=${T_ERRS[health]} notices=${T_ERRS[notices]}"
-fi
+failed=""
+for s in "${SCENARIOS[@]}"; do
+    if [ "${T_ERRS[$s]}" -ne 0 ]; then failed+=" $s=${T_ERRS[$s]}"; fi
+done
+[ -z "$failed" ] || die "errors under load (non-2xx/3xx responses or socket errors/timeouts):$failed"

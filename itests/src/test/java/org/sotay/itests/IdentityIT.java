@@ -173,6 +173,25 @@ public class IdentityIT extends SotayTestSupport {
     }
 
     @Test
+    public void parallelGuessesDoNotSlipPastTheBackOff() throws Exception {
+        // 12 guesses at once at a name that does not even exist: the count is taken before any password is checked
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            int n = i;
+            answers.add(pool.submit(() -> login("nobody.at.all", "guess number " + n).statusCode()));
+        }
+        int checked = 0;
+        for (java.util.concurrent.Future<Integer> f : answers) {
+            int status = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue("401 or 429, got " + status, status == 401 || status == 429);
+            checked += status == 401 ? 1 : 0;
+        }
+        pool.shutdown();
+        assertTrue(checked + " of 12 parallel guesses were checked", checked <= 5);
+    }
+
+    @Test
     public void anUnknownNameLooksLikeAWrongPassword() {
         HttpResponse<String> unknown = login("khong.ai.ca", "some password 1");
         HttpResponse<String> wrong = login(ADMIN, "some password 1");

@@ -413,4 +413,13 @@ public class RegistryIT extends SotayTestSupport {
         assertEquals("dateOfBirth", report.path("errors").get(0).path("field").asText());
         assertEquals(0, ok(as("province-admin", "GET", "/v1/members?q=0912345671", null)).path("total").asInt());
     }
+
+    @Test
+    public void aCallerWithNoScopeGetsAnEmptyPageWhateverTheFilters() {
+        CALLERS.put("ghost", callerAt("ghost", Set.of("no-such-unit"), ALL));
+        JsonNode page = ok(as("ghost", "GET", "/v1/members?accountRegistered=false&usesSmartphone=true&status=OFFICIAL", null));
+        assertEquals(0, page.path("total").asInt());
+        JsonNode all = ok(as("province-admin", "GET", "/v1/members?accountRegistered=false&usesSmartphone=true&status=OFFICIAL&limit=1", null));
+        assertTrue(all.path("total").asInt() > 0);
+    }
 }

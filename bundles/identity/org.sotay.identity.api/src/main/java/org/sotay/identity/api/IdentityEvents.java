@@ -1,6 +1,10 @@
 package org.sotay.identity.api;
 
-/** EventAdmin topics the identity module posts after a change is committed; each carries {@link #ACCOUNT_ID} and {@link #EVENT_ID}. */
+/**
+ * EventAdmin topics of the identity module, delivered through the outbox (an event exists if and only
+ * if its change was committed, and arrives at least once); each carries {@link #ACCOUNT_ID} and
+ * {@link #EVENT_ID}, and {@link #MEMBER_ID} for member accounts.
+ */
 public final class IdentityEvents {
     public static final String ACCOUNT_REGISTERED = "org/sotay/identity/account/REGISTERED";
     public static final String ACCOUNT_LOCKED = "org/sotay/identity/account/LOCKED";

@@ -12,6 +12,14 @@ public interface OrgTree {
     /** The ids from the root down to {@code unitId} inclusive; empty when there is no such unit. */
     List<String> lineage(String unitId);
 
+    /**
+     * The lineage as the database has it this instant, bypassing any cache: for code reacting to a
+     * restructuring, which may run on a node whose cache has not yet heard of it.
+     */
+    default List<String> currentLineage(String unitId) {
+        return lineage(unitId);
+    }
+
     /** The ids of the open root units (one per deployment, as a rule). */
     List<String> roots();
 

@@ -36,6 +36,9 @@ final class Outbox {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final long LEASE_MILLIS = 30_000;
     static final long KEEP_DELIVERED_MILLIS = 7L * 24 * 3600 * 1000;
+    /** After this many claims without success an entry is set aside (kept, logged, not delivered again). */
+    static final int MAX_ATTEMPTS = 20;
+    static final int MAX_PROPERTIES_CHARS = 8000;
 
     private final DataSource dataSource;
     private final String node;
@@ -68,11 +71,17 @@ final class Outbox {
                 props.put(k, v.toString());
             }
         });
+        String json = props.toString();
+        if (json.length() > MAX_PROPERTIES_CHARS || topic.length() > 200) {
+            // a programming error in the publishing module: say so plainly (the change rolls back with it)
+            throw new IllegalArgumentException("event " + topic + " is too large for the outbox (" + json.length()
+                    + " characters of properties, at most " + MAX_PROPERTIES_CHARS + "): carry ids, not documents");
+        }
         try (PreparedStatement ps = tx.prepareStatement(
                 "INSERT INTO CORE_OUTBOX (ID, TOPIC, PROPERTIES, CREATED_MS, ATTEMPTS) VALUES (?, ?, ?, ?, 0)")) {
             ps.setString(1, id);
             ps.setString(2, topic);
-            ps.setString(3, props.toString());
+            ps.setString(3, json);
             ps.setLong(4, System.currentTimeMillis());
             ps.executeUpdate();
         } catch (SQLException e) {
@@ -97,7 +106,14 @@ final class Outbox {
         }
         int delivered = 0;
         for (String id : due) {
-            Event event = claim(id);
+            Event event;
+            try {
+                event = claim(id);
+            } catch (IllegalStateException unreadable) {
+                LOG.error("Outbox entry {} cannot be read and is set aside (kept in CORE_OUTBOX): {}", id, unreadable.getMessage());
+                finish(id, true);
+                continue;
+            }
             if (event == null) {
                 continue; // another node has it
             }
@@ -127,10 +143,13 @@ final class Outbox {
                     return null;
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT TOPIC, PROPERTIES FROM CORE_OUTBOX WHERE ID = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT TOPIC, PROPERTIES, ATTEMPTS FROM CORE_OUTBOX WHERE ID = ?")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
+                    if (rs.getInt(3) > MAX_ATTEMPTS) {
+                        throw new IllegalStateException("not delivered after " + MAX_ATTEMPTS + " attempts");
+                    }
                     return new Event(rs.getString(1), properties(id, rs.getString(2)));
                 }
             }

@@ -56,7 +56,7 @@ public class Bootstrap implements HealthIndicator {
         this.audit = audit;
         this.callers = callers;
         String user = value(settings.config().bootstrapAdminUser(), "SOTAY_BOOTSTRAP_ADMIN_USER");
-        String password = value(settings.config().bootstrapAdminPassword(), "SOTAY_BOOTSTRAP_ADMIN_PASSWORD");
+        String password = raw(settings.config().bootstrapAdminPassword(), "SOTAY_BOOTSTRAP_ADMIN_PASSWORD");
         if (user != null && password != null) {
             state = "pending";
             timer.scheduleWithFixedDelay(() -> {
@@ -93,8 +93,14 @@ public class Bootstrap implements HealthIndicator {
     }
 
     private static String value(String configured, String env) {
+        String v = raw(configured, env);
+        return v == null ? null : v.strip();
+    }
+
+    /** A password as given: spaces at either end are part of it. */
+    private static String raw(String configured, String env) {
         String v = configured == null || configured.isBlank() ? System.getenv(env) : configured;
-        return v == null || v.isBlank() ? null : v.strip();
+        return v == null || v.isBlank() ? null : v;
     }
 
     /** Done (an administrator exists, made now or before) or not yet possible (no root unit). */
@@ -117,7 +123,16 @@ public class Bootstrap implements HealthIndicator {
         if (!Usernames.STAFF.matcher(name).matches()) {
             throw new IllegalArgumentException("the account name '" + user + "' is not 3-64 characters a-z, 0-9, '.', '_', '-'");
         }
-        createAdmin(name, "Quản trị viên (" + name + ")", password, roots.get(0), "bootstrap", false);
+        try {
+            createAdmin(name, "Quản trị viên (" + name + ")", password, roots.get(0), "bootstrap", false);
+        } catch (RuntimeException e) {
+            if (jpa.txExpr(TransactionType.Required, em -> Store.adminExists(em, today))) {
+                // another node bootstrapped at the same moment
+                state = "ignored: an administrator exists";
+                return true;
+            }
+            throw e;
+        }
         LOG.info("Bootstrap administrator '{}' created at the root unit", name);
         state = "created";
         return true;

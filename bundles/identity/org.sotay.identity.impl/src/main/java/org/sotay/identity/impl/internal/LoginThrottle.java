@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
-import javax.persistence.PersistenceException;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -46,7 +45,8 @@ public class LoginThrottle {
         long waitMs;
         try {
             waitMs = jpa.txExpr(TransactionType.Required, em -> count(em, hash, now, c));
-        } catch (PersistenceException firstRowRace) {
+        } catch (RuntimeException firstRowRace) {
+            // two first failures of a name at once: one inserted the row, the other failed on the key; count again on it
             waitMs = jpa.txExpr(TransactionType.Required, em -> count(em, hash, now, c));
         }
         if (waitMs > 0) {

@@ -1,15 +1,20 @@
 package org.sotay.identity.impl.internal;
 
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventHandler;
 import org.osgi.service.event.EventConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sotay.core.api.security.OrgTree;
 import org.sotay.registry.api.MemberDirectory;
 import org.sotay.registry.api.MemberRef;
@@ -26,6 +31,12 @@ public class RegistryListener implements EventHandler {
     private final JpaTemplate jpa;
     private final OrgTree tree;
     private final MemberDirectory directory;
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryListener.class);
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sotay-identity-registry-events");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Activate
     public RegistryListener(@Reference IdentitySchema schema, @Reference(target = "(osgi.unit.name=sotay-identity)") JpaTemplate jpa,
@@ -35,13 +46,29 @@ public class RegistryListener implements EventHandler {
         this.directory = directory;
     }
 
+    @Deactivate
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    /** Returns at once: Event Admin stops delivering to a handler that takes longer than its timeout (5 s). */
     @Override
     public void handleEvent(Event event) {
+        worker.submit(() -> {
+            try {
+                follow(event);
+            } catch (RuntimeException e) {
+                LOG.warn("Accounts not updated after {}: {} (they follow at the member's next sign-in)", event.getTopic(), e.toString());
+            }
+        });
+    }
+
+    private void follow(Event event) {
         if (RegistryEvents.MEMBER_TRANSFERRED.equals(event.getTopic())) {
             String memberId = (String) event.getProperty(RegistryEvents.ID);
             MemberRef m = directory.byId(memberId).orElse(null);
             if (m != null) {
-                List<String> lineage = tree.lineage(m.cellId());
+                List<String> lineage = tree.currentLineage(m.cellId());
                 jpa.tx(TransactionType.Required, em -> em.createQuery(
                         "UPDATE AccountEntity a SET a.homeUnitId = :u, a.homeUnitPath = :p WHERE a.memberId = :m")
                         .setParameter("u", m.cellId()).setParameter("p", OrgTree.path(lineage)).setParameter("m", memberId).executeUpdate());
@@ -60,7 +87,7 @@ public class RegistryListener implements EventHandler {
                         if (a.memberId != null) {
                             home = directory.byId(a.memberId).map(MemberRef::cellId).orElse(home);
                         }
-                        List<String> lineage = tree.lineage(home);
+                        List<String> lineage = tree.currentLineage(home);
                         if (!lineage.isEmpty()) {
                             a.homeUnitId = home;
                             a.homeUnitPath = OrgTree.path(lineage);

@@ -98,7 +98,8 @@ public class SigningKeys {
         if (v == null) {
             return null;
         }
-        long lifetime = (settings.config().accessTokenSeconds() + Jwt.SKEW_SECONDS) * 1000L;
+        // another node may have signed with it for up to a minute after it retired (until it re-read the keys)
+        long lifetime = (settings.config().accessTokenSeconds() + Jwt.SKEW_SECONDS) * 1000L + RELOAD_MILLIS;
         return v.retiredMs == null || System.currentTimeMillis() < v.retiredMs + lifetime ? v.key : null;
     }
 
@@ -140,6 +141,8 @@ public class SigningKeys {
                 .createQuery("SELECT k FROM SigningKeyEntity k ORDER BY k.createdMs", SigningKeyEntity.class).getResultList());
         try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
+            // a key deleted from the table (a leaked one, say) stops verifying here too
+            publicKeys.keySet().removeIf(kid -> all.stream().noneMatch(k -> k.kid.equals(kid)));
             for (SigningKeyEntity k : all) {
                 publicKeys.put(k.kid, new Verifier(rsa.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(k.publicKey))),
                         k.retiredMs));

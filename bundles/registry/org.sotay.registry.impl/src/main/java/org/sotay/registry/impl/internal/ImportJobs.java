@@ -2,6 +2,7 @@ package org.sotay.registry.impl.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,9 +11,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -59,17 +64,53 @@ public class ImportJobs {
         t.setDaemon(true);
         return t;
     });
+    /** Jobs of this node waiting behind another: kept fresh so they do not look abandoned. */
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sotay-import-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Activate
     public ImportJobs(@Reference RegistrySchema schema, @Reference(target = "(osgi.jndi.service.name=sotay)") DataSource dataSource,
             @Reference CallerContext callers) {
         this.dataSource = dataSource;
         this.callers = callers;
+        forgetLeftovers();
+        heartbeat.scheduleWithFixedDelay(this::beat, 1, 1, TimeUnit.MINUTES);
     }
 
     @Deactivate
     void stop() {
         worker.shutdownNow();
+        heartbeat.shutdownNow();
+    }
+
+    /** Uploaded files of jobs cut off by a stop (personal data: not left lying around), and job rows a month old. */
+    private void forgetLeftovers() {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(Path.of(System.getProperty("java.io.tmpdir")), "sotay-import-*.csv")) {
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not clear old import files: {}", e.toString());
+        }
+        try {
+            update("DELETE FROM REG_IMPORT_JOB WHERE STARTED_MS < ?", System.currentTimeMillis() - 30L * 86_400_000);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not forget old import jobs: {}", e.toString());
+        }
+    }
+
+    private void beat() {
+        for (String id : queued) {
+            try {
+                update("UPDATE REG_IMPORT_JOB SET UPDATED_MS = ? WHERE ID = ? AND PHASE = 'queued'", System.currentTimeMillis(), id);
+            } catch (RuntimeException e) {
+                LOG.debug("heartbeat of {} failed: {}", id, e.toString());
+            }
+        }
     }
 
     ImportJob start(InputStream csv, boolean dryRun, Caller caller, Runner runner) {
@@ -85,7 +126,11 @@ public class ImportJobs {
         long now = System.currentTimeMillis();
         update("INSERT INTO REG_IMPORT_JOB (ID, STARTED_BY, STATUS, PHASE, DRY_RUN, ROWS_TOTAL, ROWS_DONE, STARTED_MS, UPDATED_MS)"
                 + " VALUES (?, ?, 'RUNNING', 'queued', ?, 0, 0, ?, ?)", id, caller.subject(), dryRun, now, now);
-        worker.submit(() -> run(id, file, dryRun, caller, runner));
+        queued.add(id);
+        worker.submit(() -> {
+            queued.remove(id);
+            run(id, file, dryRun, caller, runner);
+        });
         return ImportJob.of(id, ImportJob.Status.RUNNING, "queued", dryRun, 0, 0, Instant.ofEpochMilli(now), null, null, null);
     }
 
@@ -109,7 +154,10 @@ public class ImportJobs {
                     + " FINISHED_MS = ? WHERE ID = ?", report.rows(), report.rows(), json(report), System.currentTimeMillis(),
                     System.currentTimeMillis(), id);
         } catch (Exception e) {
-            String message = e instanceof SotayException s && s.detail() != null ? s.detail().en() : e.toString();
+            // a client sees a sentence in both languages, never a class name; the log has the rest
+            String message = e instanceof SotayException s && s.detail() != null ? s.detail().vi() + " / " + s.detail().en()
+                    : "Lỗi không mong muốn; không có gì được ghi. Quản trị viên xem nhật ký máy chủ (lần nhập " + id + ")."
+                            + " / Unexpected error; nothing was written. The administrator can find import " + id + " in the server log.";
             if (!(e instanceof SotayException)) {
                 LOG.error("Import job {} failed", id, e);
             }
@@ -119,7 +167,7 @@ public class ImportJobs {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException ignored) {
-                // the temporary folder is emptied at the next start anyway
+                // removed at the next start (forgetLeftovers)
             }
         }
     }

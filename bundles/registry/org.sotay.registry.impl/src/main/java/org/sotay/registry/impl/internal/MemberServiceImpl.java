@@ -69,10 +69,13 @@ public class MemberServiceImpl implements MemberService {
         MemberQuery q = query == null ? MemberQuery.all() : query;
         return jpa.txExpr(TransactionType.Required, em -> {
             Scope scope = Scope.of(em, caller, RegistryPermissions.READ);
-            StringBuilder where = new StringBuilder(" FROM MemberEntity m, UnitEntity u WHERE m.cellId = u.id AND ")
-                    .append(scope.predicate("u.path"));
+            boolean byUnit = q.unitId() != null && !q.unitId().isBlank();
+            // seeing the whole tree and asking for all of it: no join, so the first page walks the order index
+            boolean everything = scope.everything() && !byUnit;
+            StringBuilder where = everything ? new StringBuilder(" FROM MemberEntity m WHERE m.id IS NOT NULL")
+                    : new StringBuilder(" FROM MemberEntity m, UnitEntity u WHERE m.cellId = u.id AND ").append(scope.predicate("u.path"));
             List<Consumer<TypedQuery<?>>> binds = new ArrayList<>();
-            if (q.unitId() != null && !q.unitId().isBlank()) {
+            if (byUnit) {
                 UnitEntity unit = OrgUnitServiceImpl.visible(em, caller, RegistryPermissions.READ, q.unitId());
                 where.append(" AND u.path LIKE :unitPath");
                 binds.add(t -> t.setParameter("unitPath", unit.path + "%"));
@@ -96,8 +99,12 @@ public class MemberServiceImpl implements MemberService {
             flag(where, binds, "appInstalled", q.appInstalled());
             flag(where, binds, "accountRegistered", q.accountRegistered());
 
-            TypedQuery<Long> count = scope.bind(em.createQuery("SELECT COUNT(m)" + where, Long.class));
-            TypedQuery<MemberEntity> list = scope.bind(em.createQuery("SELECT m" + where + " ORDER BY m.sortKey, m.id", MemberEntity.class));
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(m)" + where, Long.class);
+            TypedQuery<MemberEntity> list = em.createQuery("SELECT m" + where + " ORDER BY m.sortKey, m.id", MemberEntity.class);
+            if (!everything) {
+                scope.bind(count);
+                scope.bind(list);
+            }
             binds.forEach(b -> {
                 b.accept(count);
                 b.accept(list);

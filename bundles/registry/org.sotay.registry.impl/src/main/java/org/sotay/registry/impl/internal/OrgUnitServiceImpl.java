@@ -273,7 +273,7 @@ public class OrgUnitServiceImpl implements OrgUnitService {
             em.flush();
             return u.toDto();
         });
-        directory.forget(); // this node answers from the new tree at once; the event reaches the others
+        directory.forget(); // this node answers from the new tree at once; other nodes within the cache time
         return renamed;
     }
 
@@ -292,7 +292,7 @@ public class OrgUnitServiceImpl implements OrgUnitService {
             Audit.record(audit, em, "unit.move", "unit", u.id, u.id, u.code + " from parent " + from + " to " + parent.code + " on " + at);
             return em.find(UnitEntity.class, id).toDto();
         });
-        directory.forget(); // this node answers from the new tree at once; the event reaches the others
+        directory.forget(); // this node answers from the new tree at once; other nodes within the cache time
         return moved;
     }
 
@@ -340,7 +340,7 @@ public class OrgUnitServiceImpl implements OrgUnitService {
             em.flush();
             return into.toDto();
         });
-        directory.forget(); // this node answers from the new tree at once; the event reaches the others
+        directory.forget(); // this node answers from the new tree at once; other nodes within the cache time
         return target;
     }
 

@@ -28,8 +28,10 @@ import org.sotay.registry.api.RegistryEvents;
 /**
  * The registry as trusted modules see it: unit lineage for authorization and audit
  * ({@link OrgTree}), and member look-ups and flags for the identity module ({@link MemberDirectory}).
- * Lineages are cached for a short while (and dropped at once when this node restructures units),
- * because every authorization decision asks for one.
+ * Lineages are cached for {@link #CACHE_MILLIS} because every authorization decision asks for one:
+ * dropped at once on the node that restructures (and on the node that handles the outbox event);
+ * other nodes see the new tree when their entries expire. Code reacting to a restructuring asks
+ * {@link #currentLineage}, which never uses the cache.
  */
 @Component(service = { OrgTree.class, MemberDirectory.class, EventHandler.class, RegistryDirectory.class }, property = { EventConstants.EVENT_TOPIC + "=" + RegistryEvents.UNIT_RESTRUCTURED, EventConstants.EVENT_TOPIC + "=" + RegistryEvents.UNIT_CREATED })
 public class RegistryDirectory implements OrgTree, MemberDirectory, EventHandler {
@@ -63,14 +65,22 @@ public class RegistryDirectory implements OrgTree, MemberDirectory, EventHandler
         if (c != null && now - c.at < CACHE_MILLIS) {
             return c.lineage;
         }
-        List<String> paths = jpa.txExpr(TransactionType.Required, em -> em
-                .createQuery("SELECT u.path FROM UnitEntity u WHERE u.id = :id", String.class).setParameter("id", unitId).getResultList());
-        List<String> lineage = paths.isEmpty() ? List.of() : Audit.lineage(paths.get(0));
+        List<String> lineage = currentLineage(unitId);
         if (lineages.size() > 50_000) {
             lineages.clear();
         }
         lineages.put(unitId, new Cached(lineage, now));
         return lineage;
+    }
+
+    @Override
+    public List<String> currentLineage(String unitId) {
+        if (unitId == null || unitId.isBlank() || unitId.length() > 36) {
+            return List.of();
+        }
+        List<String> paths = jpa.txExpr(TransactionType.Required, em -> em
+                .createQuery("SELECT u.path FROM UnitEntity u WHERE u.id = :id", String.class).setParameter("id", unitId).getResultList());
+        return paths.isEmpty() ? List.of() : Audit.lineage(paths.get(0));
     }
 
     @Override

@@ -37,14 +37,21 @@ final class Scope {
         return prefixes.isEmpty();
     }
 
+    /** Held at a root of the tree ("/<root>/"): every unit is in scope, and a query needs no filter at all. */
+    boolean everything() {
+        return prefixes.stream().anyMatch(p -> p.indexOf('/', 1) == p.length() - 1);
+    }
+
     boolean covers(String path) {
         return prefixes.stream().anyMatch(path::startsWith);
     }
 
-    /** {@code (alias.path LIKE :scope0 OR ...)}, or a false predicate when the caller has no scope. */
+    /** {@code (alias.path LIKE :scope0 OR ...)}, or a predicate that is never true when the caller has no scope. */
     String predicate(String pathExpression) {
         if (prefixes.isEmpty()) {
-            return "(1 = 0)";
+            // never true (paths are NOT NULL), and no literal: a literal comparison makes EclipseLink stop binding
+            // parameters on Derby, which then refuses BOOLEAN = 0
+            return "(" + pathExpression + " IS NULL)";
         }
         StringBuilder sb = new StringBuilder("(");
         for (int i = 0; i < prefixes.size(); i++) {
