@@ -117,17 +117,8 @@ public class AccountServiceImpl implements AccountService {
             em.persist(a);
             em.flush();
             Store.event(outbox, em, IdentityEvents.ACCOUNT_REGISTERED, a.id, a.memberId);
-            Caller self = new AccountCaller(a.id, a.displayName);
-            try {
-                callers.runAs(self, () -> {
-                    Store.audit(audit, em, "account.register", "account", a.id, a.homeUnitId, lineage, "member " + card + " registered");
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            asAccount(a.id, a.displayName,
+                    () -> Store.audit(audit, em, "account.register", "account", a.id, a.homeUnitId, lineage, "member " + card + " registered"));
             return Store.toDto(em, a);
         });
         if (created == null) {
@@ -160,16 +151,8 @@ public class AccountServiceImpl implements AccountService {
             a.passwordChangeRequired = false;
             a.updatedMs = now;
             Store.revokeSessions(em, a.id, null, now);
-            try {
-                callers.runAs(new AccountCaller(a.id, a.displayName), () -> {
-                    Store.audit(audit, em, "account.password-reset", "account", a.id, a.homeUnitId, null, "password reset with a code");
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            asAccount(a.id, a.displayName,
+                    () -> Store.audit(audit, em, "account.password-reset", "account", a.id, a.homeUnitId, null, "password reset with a code"));
             return a.username;
         });
         if (username == null) {

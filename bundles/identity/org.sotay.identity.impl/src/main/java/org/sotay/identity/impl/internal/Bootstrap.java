@@ -64,16 +64,34 @@ public class Bootstrap implements HealthIndicator {
                     if (tryBootstrap(user, password)) {
                         timer.shutdown();
                     }
-                } catch (RuntimeException e) {
+                } catch (IllegalArgumentException e) {
+                    // the settings themselves are wrong: trying again cannot help
                     LOG.error("Bootstrap administrator not created: {}", e.getMessage());
                     state = "failed: " + e.getMessage();
                     timer.shutdown();
+                } catch (RuntimeException e) {
+                    // the database is busy or away (a demo province loading holds its locks): try again
+                    String reason = firstLine(e);
+                    if (!state.startsWith("retrying")) {
+                        LOG.warn("Bootstrap administrator not created yet, retrying every 5 s: {}", reason);
+                    }
+                    state = "retrying: " + reason;
                 }
             }, 0, 5, TimeUnit.SECONDS);
         } else if (user != null || password != null) {
             LOG.warn("Set both SOTAY_BOOTSTRAP_ADMIN_USER and SOTAY_BOOTSTRAP_ADMIN_PASSWORD (or neither)");
             state = "incomplete: set both the user and the password";
         }
+    }
+
+    static String firstLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = String.valueOf(root.getMessage());
+        int nl = m.indexOf('\n');
+        return (nl < 0 ? m : m.substring(0, nl)).strip();
     }
 
     @Override

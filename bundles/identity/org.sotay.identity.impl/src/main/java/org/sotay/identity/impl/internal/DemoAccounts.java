@@ -99,10 +99,14 @@ public class DemoAccounts implements HealthIndicator {
                     done = true;
                     timer.shutdown();
                 }
-            } catch (Exception e) {
+            } catch (IllegalArgumentException e) {
                 LOG.error("Demo accounts not created", e);
-                failure = e.toString();
+                failure = e.getMessage();
                 timer.shutdown();
+            } catch (Exception e) {
+                // the database is busy (the demo province still loading holds its locks): try again shortly
+                failure = "retrying: " + Bootstrap.firstLine(e);
+                LOG.debug("Demo accounts not created yet: {}", e.toString());
             }
         }, 2, 3, TimeUnit.SECONDS);
     }
