@@ -120,11 +120,20 @@ public class IdentityIT extends SotayTestSupport {
         assertEquals(401, bearer(null, "POST", "/v1/auth/refresh", "{\"refreshToken\":\"" + refresh + "\"}").statusCode());
         assertEquals(401, bearer(null, "POST", "/v1/auth/refresh", "{\"refreshToken\":\"" + refresh2 + "\"}").statusCode());
 
+        // the reuse ended the family's access tokens too
+        assertEquals(401, bearer(second.path("accessToken").asText(), "GET", "/v1/auth/me", null).statusCode());
+
         // a fresh session, then logout ends it
         JsonNode third = json(login(card, "mat khau cua toi 1"));
+        JsonNode fourth = json(login(card, "mat khau cua toi 1"));
         String access3 = third.path("accessToken").asText();
+        assertEquals(200, bearer(access3, "GET", "/v1/auth/me", null).statusCode());
         assertEquals(204, bearer(access3, "POST", "/v1/auth/logout", "{\"refreshToken\":\"" + third.path("refreshToken").asText() + "\"}").statusCode());
         assertEquals(401, bearer(null, "POST", "/v1/auth/refresh", "{\"refreshToken\":\"" + third.path("refreshToken").asText() + "\"}").statusCode());
+        // and the session's access token ends with it, before its 10 minutes are up
+        assertEquals(401, bearer(access3, "GET", "/v1/auth/me", null).statusCode());
+        // while a session that did not log out goes on
+        ok(bearer(fourth.path("accessToken").asText(), "GET", "/v1/auth/me", null), 200);
 
         // the audit trail has the registration and the code, with who and from where
         JsonNode audit = ok(bearer(admin, "GET", "/v1/audit?target=" + memberId, null), 200);
@@ -210,7 +219,11 @@ public class IdentityIT extends SotayTestSupport {
         String oneTime = created.path("oneTimeSecret").asText();
         assertTrue(created.path("account").path("passwordChangeRequired").asBoolean());
         JsonNode session = json(login("lock.me", oneTime));
+        String lockedOut = session.path("accessToken").asText();
+        assertEquals(200, bearer(lockedOut, "GET", "/v1/auth/me", null).statusCode());
         ok(bearer(admin, "POST", "/v1/accounts/" + id + "/lock", "{\"reason\":\"nghỉ phép\"}"), 200);
+        // the lock ends the access tokens already issued, not only the refreshes
+        assertEquals(401, bearer(lockedOut, "GET", "/v1/auth/me", null).statusCode());
         assertEquals(403, login("lock.me", oneTime).statusCode());
         assertEquals(401, bearer(null, "POST", "/v1/auth/refresh", "{\"refreshToken\":\"" + session.path("refreshToken").asText() + "\"}").statusCode());
         ok(bearer(admin, "POST", "/v1/accounts/" + id + "/unlock", null), 200);
@@ -294,7 +307,10 @@ public class IdentityIT extends SotayTestSupport {
         // signing a device out ends its sessions
         assertEquals(204, bearer(access, "DELETE", "/v1/auth/me/devices/" + newPhone, null).statusCode());
         assertEquals(401, bearer(null, "POST", "/v1/auth/refresh", "{\"refreshToken\":\"" + again.path("refreshToken").asText() + "\"}").statusCode());
-        assertEquals(1, ok(bearer(access, "GET", "/v1/auth/me/devices", null), 200).size());
+        // that was this very session: its access token ends too
+        assertEquals(401, bearer(access, "GET", "/v1/auth/me/devices", null).statusCode());
+        String web = tokenOf(card, "mat khau thu hai 2");
+        assertEquals(1, ok(bearer(web, "GET", "/v1/auth/me/devices", null), 200).size());
         // another member's device is not theirs to remove
         assertEquals(404, bearer(admin, "DELETE", "/v1/auth/me/devices/" + devices.get(0).path("id").asText(), null).statusCode());
     }

@@ -65,6 +65,7 @@ public class AccountServiceImpl implements AccountService {
     private final OrgTree tree;
     private final AuthorizationService authz;
     private final AuditTrail audit;
+    private final Revocations revocations;
 
     @Reference
     private EventOutbox outbox;
@@ -73,7 +74,8 @@ public class AccountServiceImpl implements AccountService {
     public AccountServiceImpl(@Reference IdentitySchema schema, @Reference(target = "(osgi.unit.name=sotay-identity)") JpaTemplate jpa,
             @Reference Settings settings, @Reference LoginThrottle throttle, @Reference CallerContext callers,
             @Reference MemberDirectory directory, @Reference OrgTree tree, @Reference AuthorizationService authz,
-            @Reference AuditTrail audit) {
+            @Reference AuditTrail audit, @Reference Revocations revocations) {
+        this.revocations = revocations;
         this.jpa = jpa;
         this.settings = settings;
         this.throttle = throttle;
@@ -150,7 +152,8 @@ public class AccountServiceImpl implements AccountService {
             a.passwordHash = hash;
             a.passwordChangeRequired = false;
             a.updatedMs = now;
-            Store.revokeSessions(em, a.id, null, now);
+            Store.revokeSessions(em, revocations, a.id, null, now);
+            revocations.account(em, a.id, now);
             asAccount(a.id, a.displayName,
                     () -> Store.audit(audit, em, "account.password-reset", "account", a.id, a.homeUnitId, null, "password reset with a code"));
             return a.username;
@@ -297,7 +300,7 @@ public class AccountServiceImpl implements AccountService {
             e.passwordHash = hash;
             e.passwordChangeRequired = false;
             e.updatedMs = now;
-            int ended = Store.revokeSessions(em, e.id, session, now);
+            int ended = Store.revokeSessions(em, revocations, e.id, session, now);
             Store.audit(audit, em, "account.password-change", "account", e.id, e.homeUnitId, null, ended + " other sessions signed out");
         });
     }
@@ -322,7 +325,7 @@ public class AccountServiceImpl implements AccountService {
             List<String> families = em.createQuery("SELECT DISTINCT r.familyId FROM RefreshTokenEntity r WHERE r.deviceId = :d", String.class)
                     .setParameter("d", d.id).getResultList();
             for (String f : families) {
-                Store.revokeFamily(em, f, now);
+                Store.revokeFamily(em, revocations, f, caller.subject(), now);
             }
             em.createQuery("UPDATE RefreshTokenEntity r SET r.deviceId = NULL WHERE r.deviceId = :d").setParameter("d", d.id).executeUpdate();
             em.remove(d);
@@ -455,7 +458,8 @@ public class AccountServiceImpl implements AccountService {
             a.lockReason = why;
             a.lockedUntilMs = until == null ? null : until.toEpochMilli();
             a.updatedMs = now;
-            int ended = Store.revokeSessions(em, a.id, null, now);
+            int ended = Store.revokeSessions(em, revocations, a.id, null, now);
+            revocations.account(em, a.id, now); // API clients' tokens too, which belong to no session
             Store.event(outbox, em, IdentityEvents.ACCOUNT_LOCKED, a.id, a.memberId);
             Store.audit(audit, em, "account.lock", "account", a.id, a.homeUnitId, null, "locked" + (until == null ? "" : " until " + until)
                     + ": " + why + "; " + ended + " sessions signed out");
@@ -552,6 +556,8 @@ public class AccountServiceImpl implements AccountService {
             if (e.validTo == null || !e.validTo.isBefore(today)) {
                 e.validTo = today.minusDays(1).isBefore(e.validFrom) ? e.validFrom.minusDays(1) : today.minusDays(1);
                 Store.audit(audit, em, "grant.revoke", "account", a.id, e.unitId, null, e.role + " at " + e.unitId + " ended for " + a.username);
+                // tokens name their grants: those already issued stop working, and the next refresh carries the grants left
+                revocations.account(em, a.id, System.currentTimeMillis());
             }
             return Store.toDto(em, a);
         });

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Forgets what can no longer matter, hourly: refresh tokens a month past their end or revocation,
- * activation codes a month after use or expiry, back-off counters idle for a day. Deletes are
+ * activation codes a month after use or expiry, back-off counters idle for a day, revocations whose
+ * tokens have all expired. Deletes are
  * idempotent, so several nodes doing it is harmless. (The audit trail is never purged here.)
  */
 @Component(service = Housekeeping.class, immediate = true)
@@ -24,6 +25,7 @@ public class Housekeeping {
     private static final long DAY = 86_400_000L;
 
     private final JpaTemplate jpa;
+    private final Revocations revocations;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sotay-identity-housekeeping");
         t.setDaemon(true);
@@ -31,8 +33,10 @@ public class Housekeeping {
     });
 
     @Activate
-    public Housekeeping(@Reference IdentitySchema schema, @Reference(target = "(osgi.unit.name=sotay-identity)") JpaTemplate jpa) {
+    public Housekeeping(@Reference IdentitySchema schema, @Reference(target = "(osgi.unit.name=sotay-identity)") JpaTemplate jpa,
+            @Reference Revocations revocations) {
         this.jpa = jpa;
+        this.revocations = revocations;
         timer.scheduleWithFixedDelay(this::sweep, 5, 60, TimeUnit.MINUTES);
     }
 
@@ -50,9 +54,11 @@ public class Housekeeping {
                     em.createQuery("DELETE FROM CodeEntity c WHERE c.expiresMs < :t OR c.usedMs < :t")
                             .setParameter("t", now - 30 * DAY).executeUpdate(),
                     em.createQuery("DELETE FROM ThrottleEntity t WHERE t.lastFailureMs < :t AND t.lockedUntilMs < :now")
-                            .setParameter("t", now - DAY).setParameter("now", now).executeUpdate() });
-            if (n[0] + n[1] + n[2] > 0) {
-                LOG.info("Identity housekeeping: {} old refresh tokens, {} old codes, {} idle back-off counters removed", n[0], n[1], n[2]);
+                            .setParameter("t", now - DAY).setParameter("now", now).executeUpdate(),
+                    revocations.purge(em, now) });
+            if (n[0] + n[1] + n[2] + n[3] > 0) {
+                LOG.info("Identity housekeeping: {} old refresh tokens, {} old codes, {} idle back-off counters, {} spent revocations removed",
+                        n[0], n[1], n[2], n[3]);
             }
         } catch (RuntimeException e) {
             LOG.warn("Identity housekeeping failed, will retry: {}", e.toString());

@@ -11,7 +11,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Issuer (iss) and audience (aud) of access tokens")
     String issuer() default "sotay";
 
-    @AttributeDefinition(description = "Lifetime of an access token, in seconds (it cannot be revoked before it ends: keep it short)")
+    @AttributeDefinition(description = "Lifetime of an access token, in seconds (an ended session's tokens are refused within 5 s; keep it short)")
     int accessTokenSeconds() default 600;
 
     @AttributeDefinition(description = "Lifetime of a refresh token family without use, in days")

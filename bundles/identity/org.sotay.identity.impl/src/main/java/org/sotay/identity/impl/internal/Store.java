@@ -44,8 +44,15 @@ final class Store {
         return a.toDto(grants);
     }
 
-    /** Revokes every live refresh token of the account (all its sessions), but {@code exceptFamily}. */
-    static int revokeSessions(EntityManager em, String accountId, String exceptFamily, long now) {
+    /**
+     * Ends every live session of the account but {@code exceptFamily}: its refresh tokens are revoked
+     * and its access tokens listed as revoked. Returns how many refresh tokens were revoked.
+     */
+    static int revokeSessions(EntityManager em, Revocations revocations, String accountId, String exceptFamily, long now) {
+        List<String> live = em.createQuery("SELECT DISTINCT r.familyId FROM RefreshTokenEntity r WHERE r.accountId = :a"
+                + " AND r.revokedMs IS NULL AND r.expiresMs > :now", String.class).setParameter("a", accountId).setParameter("now", now)
+                .getResultList().stream().filter(f -> !f.equals(exceptFamily)).toList();
+        revocations.families(em, live, accountId, now);
         javax.persistence.Query q = em.createQuery("UPDATE RefreshTokenEntity r SET r.revokedMs = :now WHERE r.accountId = :a"
                 + " AND r.revokedMs IS NULL" + (exceptFamily == null ? "" : " AND r.familyId <> :f"))
                 .setParameter("now", now).setParameter("a", accountId);
@@ -55,7 +62,9 @@ final class Store {
         return q.executeUpdate();
     }
 
-    static int revokeFamily(EntityManager em, String familyId, long now) {
+    /** Ends one session: its refresh tokens are revoked and its access tokens listed as revoked. */
+    static int revokeFamily(EntityManager em, Revocations revocations, String familyId, String accountId, long now) {
+        revocations.families(em, List.of(familyId), accountId, now);
         return em.createQuery("UPDATE RefreshTokenEntity r SET r.revokedMs = :now WHERE r.familyId = :f AND r.revokedMs IS NULL")
                 .setParameter("now", now).setParameter("f", familyId).executeUpdate();
     }

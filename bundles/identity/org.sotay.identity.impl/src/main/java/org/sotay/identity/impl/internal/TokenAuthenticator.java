@@ -19,11 +19,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class TokenAuthenticator implements AuthenticationProvider {
     private final SigningKeys keys;
     private final Settings settings;
+    private final Revocations revocations;
 
     @Activate
-    public TokenAuthenticator(@Reference SigningKeys keys, @Reference Settings settings) {
+    public TokenAuthenticator(@Reference SigningKeys keys, @Reference Settings settings, @Reference Revocations revocations) {
         this.keys = keys;
         this.settings = settings;
+        this.revocations = revocations;
     }
 
     @Override
@@ -39,6 +41,11 @@ public class TokenAuthenticator implements AuthenticationProvider {
     }
 
     private Optional<Caller> caller(JsonNode claims) {
+        // a session ended early (logout, lock, reset, device sign-out): its token no longer proves anything
+        long issuedMs = claims.has("ims") ? claims.get("ims").asLong() : claims.path("iat").asLong(0) * 1000;
+        if (revocations.revoked(claims.get("sub").asText(), claims.path("sid").asText(null), issuedMs)) {
+            return Optional.empty();
+        }
         List<TokenCaller.TokenGrant> grants = new ArrayList<>();
         for (JsonNode g : claims.path("grants")) {
             try {

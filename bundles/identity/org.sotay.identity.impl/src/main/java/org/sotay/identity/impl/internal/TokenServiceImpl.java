@@ -55,6 +55,7 @@ public class TokenServiceImpl implements TokenService {
     private final CallerContext callers;
     private final MemberDirectory directory;
     private final OrgTree tree;
+    private final Revocations revocations;
 
     @Reference
     private EventOutbox outbox;
@@ -62,7 +63,8 @@ public class TokenServiceImpl implements TokenService {
     @Activate
     public TokenServiceImpl(@Reference IdentitySchema schema, @Reference(target = "(osgi.unit.name=sotay-identity)") JpaTemplate jpa,
             @Reference Settings settings, @Reference SigningKeys keys, @Reference LoginThrottle throttle, @Reference CallerContext callers,
-            @Reference MemberDirectory directory, @Reference OrgTree tree) {
+            @Reference MemberDirectory directory, @Reference OrgTree tree, @Reference Revocations revocations) {
+        this.revocations = revocations;
         this.jpa = jpa;
         this.settings = settings;
         this.keys = keys;
@@ -182,12 +184,12 @@ public class TokenServiceImpl implements TokenService {
                     .setParameter("now", now).setParameter("id", r.id).executeUpdate();
             if (spent == 0) {
                 // shown a second time: whoever holds the family may be a thief; end it for everyone
-                Store.revokeFamily(em, r.familyId, now);
+                Store.revokeFamily(em, revocations, r.familyId, r.accountId, now);
                 return "reuse:" + r.accountId;
             }
             AccountEntity a = em.find(AccountEntity.class, r.accountId);
             if (a == null || a.lockedAt(now)) {
-                Store.revokeFamily(em, r.familyId, now);
+                Store.revokeFamily(em, revocations, r.familyId, r.accountId, now);
                 return "locked";
             }
             String next = Secrets.token();
@@ -206,7 +208,8 @@ public class TokenServiceImpl implements TokenService {
             MemberRef m = s.account.kind == AccountKind.MEMBER ? directory.byId(s.account.memberId).orElse(null) : null;
             if (s.account.kind == AccountKind.MEMBER && !active(m)) {
                 // left, expelled or deceased since the sign-in: the session ends here
-                jpa.tx(TransactionType.Required, em -> Store.revokeFamily(em, s.familyId, System.currentTimeMillis()));
+                jpa.tx(TransactionType.Required, em -> Store.revokeFamily(em, revocations, s.familyId, s.account.id,
+                        System.currentTimeMillis()));
                 throw new SotayException(BAD_REFRESH, null);
             }
             return pair(s.account, s.grants, m, s.familyId, s.refreshToken);
@@ -257,7 +260,7 @@ public class TokenServiceImpl implements TokenService {
                     RefreshTokenEntity.class).setParameter("h", hash).getResultList();
             // someone else's token, or an unknown one: nothing to do, and nothing to tell
             if (!found.isEmpty() && found.get(0).accountId.equals(caller.subject())) {
-                Store.revokeFamily(em, found.get(0).familyId, now);
+                Store.revokeFamily(em, revocations, found.get(0).familyId, caller.subject(), now);
             }
         });
     }
@@ -278,7 +281,9 @@ public class TokenServiceImpl implements TokenService {
         LocalDate today = LocalDate.now(TokenCaller.VIETNAM);
         ObjectNode claims = Jwt.claims();
         claims.put("iss", c.issuer()).put("aud", c.issuer()).put("sub", a.id).put("name", a.displayName).put("kind", a.kind.name())
-                .put("iat", now).put("nbf", now).put("exp", now + c.accessTokenSeconds()).put("jti", UUID.randomUUID().toString());
+                .put("iat", now).put("nbf", now).put("exp", now + c.accessTokenSeconds()).put("jti", UUID.randomUUID().toString())
+                // the issue time in milliseconds: "every token issued before this lock" must not catch one issued just after it
+                .put("ims", System.currentTimeMillis());
         if (a.memberId != null) {
             claims.put("mid", a.memberId);
         }
