@@ -1,5 +1,7 @@
 package org.sotay.core.api.security;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -22,6 +24,22 @@ public interface OrgTree {
 
     /** The ids of the open root units (one per deployment, as a rule). */
     List<String> roots();
+
+    /**
+     * The materialized paths of the subtrees rooted at {@code roots} (for instance
+     * {@code caller.unitsFor(permission)}), unknown units left out: what a query of another module
+     * filters its own path column by ({@code PATH LIKE '<path>%'}).
+     */
+    default List<String> paths(Collection<String> roots) {
+        List<String> out = new ArrayList<>();
+        for (String root : roots) {
+            List<String> lineage = lineage(root);
+            if (!lineage.isEmpty()) {
+                out.add(path(lineage));
+            }
+        }
+        return out;
+    }
 
     /** The lineage as one materialized path, {@code /root/.../unitId/}; empty text for no unit. */
     static String path(List<String> lineage) {

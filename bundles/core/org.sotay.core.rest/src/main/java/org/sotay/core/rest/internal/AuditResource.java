@@ -24,6 +24,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.sotay.core.api.Api;
+import org.sotay.core.api.Csv;
 import org.sotay.core.api.Page;
 import org.sotay.core.api.PageRequest;
 import org.sotay.core.api.Params;
@@ -78,9 +79,9 @@ public class AuditResource {
                 callers.runAs(caller, () -> {
                     trail.forEach(query, r -> {
                         try {
-                            w.write(String.join(",", r.at().toString(), Csv.q(r.actor()), Csv.q(r.actorName()), Csv.q(r.module()),
-                                    Csv.q(r.action()), Csv.q(r.targetType()), Csv.q(r.targetId()), Csv.q(r.unitId()),
-                                    Csv.q(r.summary()), Csv.q(r.clientAddress()), Csv.q(r.userAgent()), Csv.q(r.requestId())));
+                            w.write(String.join(",", r.at().toString(), Csv.field(r.actor()), Csv.field(r.actorName()), Csv.field(r.module()),
+                                    Csv.field(r.action()), Csv.field(r.targetType()), Csv.field(r.targetId()), Csv.field(r.unitId()),
+                                    Csv.field(r.summary()), Csv.field(r.clientAddress()), Csv.field(r.userAgent()), Csv.field(r.requestId())));
                             w.write("\r\n");
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
@@ -106,20 +107,5 @@ public class AuditResource {
         Instant fromInstant = f == null ? null : f.atStartOfDay(VIETNAM).toInstant();
         Instant toInstant = t == null ? null : t.plusDays(1).atStartOfDay(VIETNAM).toInstant();
         return new AuditQuery(fromInstant, toInstant, module, actor, target, unit);
-    }
-
-    /** RFC 4180 quoting; a leading =, +, - or @ is defused for spreadsheets. */
-    static final class Csv {
-        private Csv() {
-        }
-
-        static String q(String s) {
-            if (s == null) {
-                return "";
-            }
-            String v = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
-            return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
-                    ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
-        }
     }
 }

@@ -2,11 +2,9 @@ package org.sotay.identity.impl.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import javax.persistence.EntityManager;
@@ -18,6 +16,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.sotay.core.api.events.EventOutbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sotay.core.api.FieldError;
 import org.sotay.core.api.Page;
 import org.sotay.core.api.PageRequest;
@@ -51,6 +51,7 @@ import org.sotay.registry.api.MemberStatus;
 /** Accounts over IDN_ACCOUNT and friends; every staff operation is limited to the caller's subtrees. */
 @Component(service = { AccountService.class, AccountServiceImpl.class })
 public class AccountServiceImpl implements AccountService {
+    private static final Logger LOG = LoggerFactory.getLogger(AccountServiceImpl.class);
     static final ProblemType REGISTRATION_FAILED = ProblemType.of("identity.registration-failed", 400,
             Text.of("Thông tin đăng ký không khớp", "The registration details do not match"));
     static final ProblemType USERNAME_TAKEN = ProblemType.of("identity.username-taken", 409,
@@ -129,7 +130,12 @@ public class AccountServiceImpl implements AccountService {
                     "The card number, date of birth or activation code is wrong, or the code was used or has expired. Ask your cell secretary."));
         }
         throttle.success(key);
-        asAccount(created.id(), created.displayName(), () -> directory.accountRegistered(member.id(), LocalDate.now(TokenCaller.VIETNAM)));
+        try {
+            asAccount(created.id(), created.displayName(), () -> directory.accountRegistered(member.id(), LocalDate.now(TokenCaller.VIETNAM)));
+        } catch (RuntimeException e) {
+            // the account exists and the code is spent: answer 201, not 500; the flag is set at the member's first sign-in
+            LOG.warn("Account {} registered, but the registry was not told yet (it will be at sign-in): {}", created.id(), e.toString());
+        }
         return created;
     }
 
@@ -579,15 +585,7 @@ public class AccountServiceImpl implements AccountService {
     }
 
     private List<String> prefixes(Caller caller, String permission) {
-        Set<String> roots = caller.unitsFor(permission);
-        List<String> out = new ArrayList<>();
-        for (String r : roots) {
-            List<String> lineage = tree.lineage(r);
-            if (!lineage.isEmpty()) {
-                out.add(OrgTree.path(lineage));
-            }
-        }
-        return out;
+        return tree.paths(caller.unitsFor(permission));
     }
 
     private static String scope(String column, List<String> prefixes) {

@@ -153,10 +153,9 @@ public class TokenServiceImpl implements TokenService {
                     }
                     return null;
                 });
-            } catch (RuntimeException e) {
-                throw e;
             } catch (Exception e) {
-                throw new IllegalStateException(e);
+                // the session exists: sign the member in and set the flags at the next sign-in
+                LOG.warn("Signed in account {}, but the registry was not told yet: {}", s.account.id, e.toString());
             }
         }
         return pair(s.account, s.grants, m, s.familyId, s.refreshToken);

@@ -2,9 +2,10 @@ package org.sotay.registry.rest.internal;
 
 import java.time.LocalDate;
 
+import org.sotay.core.api.Csv;
 import org.sotay.registry.api.Member;
 
-/** The member CSV columns (RFC 4180 quoting), shared by export and, later, import. */
+/** The member CSV columns of the export (quoting by {@link Csv#field}). */
 final class MemberCsv {
     static final String HEADER = "cardNumber,fullName,dateOfBirth,gender,ethnicity,dateAdmitted,dateOfficial,status,cellCode,"
             + "phone,email,usesSmartphone,appInstalled,accountRegistered";
@@ -22,18 +23,7 @@ final class MemberCsv {
         return date == null ? "" : date.toString();
     }
 
-    /** Quotes a field when it holds a comma, quote or line break; a leading =, +, - or @ is defused for spreadsheets. */
-    static String q(String s) {
-        if (s == null) {
-            return "";
-        }
-        String v = s;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            return "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
+    private static String q(String s) {
+        return Csv.field(s);
     }
 }
