@@ -17,10 +17,13 @@ public record ImportReport(boolean dryRun, boolean applied, int rows, int create
     }
 
     /**
-     * A row whose card number is already the registry's for another person (other name or date of
-     * birth), or for a member outside the caller's scope: an item to resolve, never overwritten.
+     * A row whose card number is already the registry's for another person of the caller's scope
+     * (other name or date of birth): an item to resolve, never overwritten. {@code code} is stable
+     * ({@code another-person}); the message is in Vietnamese and English. A card held outside the
+     * caller's scope is not a conflict but a row error {@code card-taken}, which says no more than
+     * creating that member over the API would.
      */
     public record Conflict(int row, String cardNumber, String fileName, LocalDate fileDateOfBirth, String registryMemberId,
-            String registryName, LocalDate registryDateOfBirth, String reason) {
+            String registryName, LocalDate registryDateOfBirth, String code, String messageVi, String messageEn) {
     }
 }

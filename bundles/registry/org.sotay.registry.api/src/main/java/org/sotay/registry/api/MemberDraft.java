@@ -10,4 +10,6 @@ import java.time.LocalDate;
 public record MemberDraft(String cardNumber, String fullName, LocalDate dateOfBirth, Gender gender, String ethnicity,
         LocalDate dateAdmitted, LocalDate dateOfficial, String cellId, String residenceUnitId, String phone, String email,
         Boolean usesSmartphone, Long version) {
+    /** Nothing filled in (what a client sends as an empty body). */
+    public static final MemberDraft EMPTY = new MemberDraft(null, null, null, null, null, null, null, null, null, null, null, null, null);
 }

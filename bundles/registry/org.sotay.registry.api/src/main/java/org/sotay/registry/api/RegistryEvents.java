@@ -11,7 +11,7 @@ public final class RegistryEvents {
     public static final String MEMBER_UPDATED = "org/sotay/registry/member/UPDATED";
     public static final String MEMBER_STATUS_CHANGED = "org/sotay/registry/member/STATUS_CHANGED";
     public static final String MEMBER_TRANSFERRED = "org/sotay/registry/member/TRANSFERRED";
-    /** A CSV import was applied; {@link #UNITS} holds the importer's unit. Many members changed at once: re-read the subtree. */
+    /** A CSV import was applied; {@link #UNITS} holds the cells whose members it created or changed. Many members at once: re-read those cells. */
     public static final String MEMBERS_IMPORTED = "org/sotay/registry/member/IMPORTED";
     public static final String UNIT_CREATED = "org/sotay/registry/unit/CREATED";
     public static final String UNIT_RESTRUCTURED = "org/sotay/registry/unit/RESTRUCTURED";

@@ -5,5 +5,5 @@
  * every REST endpoint and plugin, which depend only on this package.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.sotay.registry.api;

@@ -4,5 +4,5 @@
  * its component activates, before its persistence unit is used.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.sotay.core.api.persistence;

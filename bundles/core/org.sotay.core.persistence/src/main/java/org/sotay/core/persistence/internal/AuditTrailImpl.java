@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,15 +45,26 @@ public class AuditTrailImpl implements AuditTrail {
 
     private final DataSource dataSource;
     private final CallerContext callers;
+    private final Clock clock;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile OrgTree tree;
 
     @Activate
     public AuditTrailImpl(@Reference CoreSchema schema, @Reference(target = "(osgi.jndi.service.name=sotay)") DataSource dataSource,
-            @Reference CallerContext callers) {
+            @Reference CallerContext callers, @Reference Clock clock) {
+        this(dataSource, callers, clock);
+    }
+
+    /** Outside OSGi (tests): the tree is set with {@link #tree(OrgTree)}. */
+    public AuditTrailImpl(DataSource dataSource, CallerContext callers, Clock clock) {
         this.dataSource = dataSource;
         this.callers = callers;
+        this.clock = clock;
+    }
+
+    public void tree(OrgTree tree) {
+        this.tree = tree;
     }
 
     @Override
@@ -67,7 +79,7 @@ public class AuditTrailImpl implements AuditTrail {
         try (PreparedStatement ps = transaction.prepareStatement("INSERT INTO CORE_AUDIT (" + COLUMNS + ", UNIT_PATH) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, UUID.randomUUID().toString());
-            ps.setLong(2, System.currentTimeMillis());
+            ps.setLong(2, clock.millis());
             ps.setString(3, cut(caller.subject(), 100));
             ps.setString(4, cut(caller.displayName(), 300));
             ps.setString(5, cut(e.module(), 40));

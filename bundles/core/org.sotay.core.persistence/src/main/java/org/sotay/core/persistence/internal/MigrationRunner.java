@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * small (ordered SQL scripts, checksums, a cluster-wide lock, one transaction per script) and
  * easy to test on Derby and PostgreSQL.
  */
-final class MigrationRunner {
+public final class MigrationRunner {
     static final String HISTORY = "SOTAY_SCHEMA_HISTORY";
     static final String LOCK = "SOTAY_SCHEMA_LOCK";
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
@@ -39,7 +39,7 @@ final class MigrationRunner {
     private final DataSource dataSource;
     private final String dialect;
 
-    MigrationRunner(DataSource dataSource) {
+    public MigrationRunner(DataSource dataSource) {
         this.dataSource = dataSource;
         try (Connection c = dataSource.getConnection()) {
             this.dialect = dialectOf(c.getMetaData().getDatabaseProductName());
@@ -49,7 +49,7 @@ final class MigrationRunner {
         }
     }
 
-    String dialect() {
+    public String dialect() {
         return dialect;
     }
 
@@ -84,7 +84,7 @@ final class MigrationRunner {
         return new ArrayList<>(chosen.values());
     }
 
-    MigrationReport migrate(String module, Collection<MigrationScript> found) {
+    public MigrationReport migrate(String module, Collection<MigrationScript> found) {
         if (!module.matches("[a-z][a-z0-9-]{0,63}")) {
             throw new MigrationException("bad module name: " + module);
         }

@@ -10,12 +10,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** One versioned script, {@code V<n>__<description>[.<dialect>].sql}, with its text. */
-record MigrationScript(int version, String description, String dialect, String fileName, String sql) {
+public record MigrationScript(int version, String description, String dialect, String fileName, String sql) {
 
     private static final Pattern NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)(?:\\.([a-z]+))?\\.sql");
 
     /** Parses a file name; {@code null} when the name is not a migration script. */
-    static MigrationScript parse(String fileName, String sql) {
+    public static MigrationScript parse(String fileName, String sql) {
         Matcher m = NAME.matcher(fileName);
         if (!m.matches()) {
             return null;

@@ -1,10 +1,10 @@
 package org.sotay.core.persistence.internal;
 
-import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -31,7 +31,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * win, with a lease that expires if that node dies), hands each to {@code deliver} and marks it
  * delivered. An entry whose delivery throws is released and retried later.
  */
-final class Outbox {
+public final class Outbox {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     static final long LEASE_MILLIS = 30_000;
@@ -42,17 +42,16 @@ final class Outbox {
 
     private final DataSource dataSource;
     private final String node;
+    private final Clock clock;
 
-    Outbox(DataSource dataSource, String node) {
+    public Outbox(DataSource dataSource, String node, Clock clock) {
         this.dataSource = dataSource;
         this.node = node;
+        this.clock = clock;
     }
 
-    static String nodeName() {
-        return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    static String publish(Connection tx, String topic, Map<String, ?> properties) {
+    /** Writes an entry on the caller's transaction connection; the event id. */
+    public String publish(Connection tx, String topic, Map<String, ?> properties) {
         String id = UUID.randomUUID().toString();
         ObjectNode props = JSON.createObjectNode();
         properties.forEach((k, v) -> {
@@ -82,7 +81,7 @@ final class Outbox {
             ps.setString(1, id);
             ps.setString(2, topic);
             ps.setString(3, json);
-            ps.setLong(4, System.currentTimeMillis());
+            ps.setLong(4, clock.millis());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot queue the event " + topic + ": " + e.getMessage(), e);
@@ -91,8 +90,8 @@ final class Outbox {
     }
 
     /** Delivers what is due; returns how many entries this node delivered. */
-    int dispatch(Consumer<Event> deliver, int batch) throws SQLException {
-        long now = System.currentTimeMillis();
+    public int dispatch(Consumer<Event> deliver, int batch) throws SQLException {
+        long now = clock.millis();
         List<String> due = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT ID FROM CORE_OUTBOX WHERE DELIVERED_MS IS NULL"
@@ -130,7 +129,7 @@ final class Outbox {
     }
 
     private Event claim(String id) throws SQLException {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
             try (PreparedStatement ps = c.prepareStatement("UPDATE CORE_OUTBOX SET CLAIMED_BY = ?, CLAIMED_UNTIL_MS = ?, ATTEMPTS = ATTEMPTS + 1"
@@ -163,7 +162,7 @@ final class Outbox {
                     ? "UPDATE CORE_OUTBOX SET DELIVERED_MS = ? WHERE ID = ? AND CLAIMED_BY = ?"
                     : "UPDATE CORE_OUTBOX SET CLAIMED_UNTIL_MS = ? WHERE ID = ? AND CLAIMED_BY = ?")) {
                 // a failed delivery waits a few seconds before another try
-                ps.setLong(1, delivered ? System.currentTimeMillis() : System.currentTimeMillis() + 5_000);
+                ps.setLong(1, delivered ? clock.millis() : clock.millis() + 5_000);
                 ps.setString(2, id);
                 ps.setString(3, node);
                 ps.executeUpdate();
@@ -172,11 +171,11 @@ final class Outbox {
     }
 
     /** Forgets entries delivered more than a week ago. */
-    int purge() throws SQLException {
+    public int purge() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM CORE_OUTBOX WHERE DELIVERED_MS < ?")) {
-                ps.setLong(1, System.currentTimeMillis() - KEEP_DELIVERED_MILLIS);
+                ps.setLong(1, clock.millis() - KEEP_DELIVERED_MILLIS);
                 return ps.executeUpdate();
             }
         }

@@ -12,14 +12,22 @@ import javax.sql.DataSource;
 /** The smallest DataSource over DriverManager: a new connection each time, as an unpooled DataSource does. */
 final class DriverDataSource implements DataSource {
     private final String url;
+    private final String user;
+    private final String password;
 
     DriverDataSource(String url) {
+        this(url, null, null);
+    }
+
+    DriverDataSource(String url, String user, String password) {
         this.url = url;
+        this.user = user;
+        this.password = password;
     }
 
     @Override
     public Connection getConnection() throws SQLException {
-        return DriverManager.getConnection(url);
+        return user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
     }
 
     @Override

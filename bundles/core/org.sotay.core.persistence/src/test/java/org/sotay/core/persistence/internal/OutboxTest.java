@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -25,27 +26,19 @@ import org.junit.jupiter.api.Test;
 import org.osgi.service.event.Event;
 import org.sotay.core.api.events.EventOutbox;
 
-/** The outbox on a real (in-memory) Derby database, with the core migrations applied. */
+/** The outbox on a real database (in-memory Derby, or PostgreSQL), with the core migrations applied. */
 class OutboxTest {
-    private static final AtomicInteger DB = new AtomicInteger();
     private DataSource ds;
 
     @BeforeEach
     void freshDatabase() throws Exception {
-        ds = new DriverDataSource("jdbc:derby:memory:outbox" + DB.incrementAndGet() + ";create=true");
-        List<MigrationScript> scripts = new ArrayList<>();
-        for (String name : new String[] { "V1__audit.sql", "V2__audit_append_only.postgresql.sql", "V3__outbox.sql" }) {
-            try (var in = getClass().getResourceAsStream("/db/migration/core/" + name)) {
-                scripts.add(MigrationScript.parse(name, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
-            }
-        }
-        new MigrationRunner(ds).migrate("core", scripts);
+        ds = CoreDb.fresh("outbox");
     }
 
     private void publish(boolean commit, String topic, Map<String, ?> props) throws Exception {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
-            Outbox.publish(c, topic, props);
+            new Outbox(ds, "node-0", Clock.systemUTC()).publish(c, topic, props);
             if (commit) {
                 c.commit();
             } else {
@@ -59,7 +52,7 @@ class OutboxTest {
         publish(true, "org/sotay/test/A", Map.of("id", "m1", "units", new String[] { "u1", "u2" }, "n", 3L));
         publish(false, "org/sotay/test/B", Map.of("id", "rolled back"));
         List<Event> seen = new ArrayList<>();
-        assertEquals(1, new Outbox(ds, "node-1").dispatch(seen::add, 100));
+        assertEquals(1, new Outbox(ds, "node-1", Clock.systemUTC()).dispatch(seen::add, 100));
         Event e = seen.get(0);
         assertEquals("org/sotay/test/A", e.getTopic());
         assertEquals("m1", e.getProperty("id"));
@@ -67,14 +60,14 @@ class OutboxTest {
         assertEquals(3, ((Number) e.getProperty("n")).intValue());
         assertEquals(36, ((String) e.getProperty(EventOutbox.EVENT_ID)).length());
         // delivered once: nothing left
-        assertEquals(0, new Outbox(ds, "node-1").dispatch(seen::add, 100));
+        assertEquals(0, new Outbox(ds, "node-1", Clock.systemUTC()).dispatch(seen::add, 100));
         assertEquals(1, seen.size());
     }
 
     @Test
     void aFailedDeliveryIsRetriedLater() throws Exception {
         publish(true, "org/sotay/test/A", Map.of("id", "m1"));
-        Outbox outbox = new Outbox(ds, "node-1");
+        Outbox outbox = new Outbox(ds, "node-1", Clock.systemUTC());
         assertEquals(0, outbox.dispatch(e -> {
             throw new IllegalStateException("handler down");
         }, 100));
@@ -99,7 +92,7 @@ class OutboxTest {
         List<Future<Integer>> nodes = new ArrayList<>();
         for (String node : new String[] { "node-1", "node-2" }) {
             nodes.add(pool.submit(() -> {
-                Outbox o = new Outbox(ds, node);
+                Outbox o = new Outbox(ds, node, Clock.systemUTC());
                 start.await();
                 int total = 0;
                 int got;

@@ -8,8 +8,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.sotay.core.api.security.CallerContext;
 import org.sotay.identity.api.AccountService;
 import org.sotay.identity.api.ActivationCode;
-import org.sotay.registry.api.MemberDirectory;
-import org.sotay.registry.api.MemberRef;
+import org.sotay.registry.api.directory.MemberDirectory;
+import org.sotay.registry.api.directory.MemberRef;
 
 /** {@code sotay:account-code <card number>}: issues an activation (or password reset) code to a member. */
 @Service

@@ -42,6 +42,8 @@ public class AccountEntity {
     String lockReason;
     @Column(name = "LOCKED_UNTIL_MS")
     Long lockedUntilMs;
+    @Column(name = "LOCKED_BY")
+    String lockedBy;
     @Column(name = "CREATED_MS")
     long createdMs;
     @Column(name = "UPDATED_MS")
@@ -56,8 +58,7 @@ public class AccountEntity {
         return locked && (lockedUntilMs == null || lockedUntilMs > now);
     }
 
-    Account toDto(List<Grant> grants) {
-        long now = System.currentTimeMillis();
+    Account toDto(List<Grant> grants, long now) {
         return new Account(id, username, kind, displayName, memberId, homeUnitId, lockedAt(now), lockedAt(now) ? lockReason : null,
                 lockedAt(now) && lockedUntilMs != null ? Instant.ofEpochMilli(lockedUntilMs) : null, passwordChangeRequired,
                 Instant.ofEpochMilli(createdMs), lastLoginMs == null ? null : Instant.ofEpochMilli(lastLoginMs), grants, version);

@@ -3,9 +3,8 @@ package org.sotay.identity.impl.internal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Clock;
+import java.time.Duration;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -16,7 +15,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sotay.core.api.VietnameseText;
-import org.sotay.core.api.audit.AuditTrail;
+import org.sotay.core.api.jobs.Schedule;
+import org.sotay.core.api.jobs.Scheduler;
+import org.sotay.core.api.persistence.Journal;
 import org.sotay.core.api.health.HealthIndicator;
 import org.sotay.core.api.health.HealthResult;
 import org.sotay.core.api.security.CallerContext;
@@ -37,38 +38,37 @@ public class Bootstrap implements HealthIndicator {
     private final JpaTemplate jpa;
     private final Settings settings;
     private final OrgTree tree;
-    private final AuditTrail audit;
+    private final Journal journal;
     private final CallerContext callers;
+    private final Clock clock;
     /** What the bootstrap did, for the health endpoint (never the account name or password). */
     private volatile String state = "not configured";
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "sotay-identity-bootstrap");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Scheduler.Handle retry;
 
     @Activate
     public Bootstrap(@Reference IdentitySchema schema, @Reference(target = "(osgi.unit.name=sotay-identity)") JpaTemplate jpa,
-            @Reference Settings settings, @Reference OrgTree tree, @Reference AuditTrail audit, @Reference CallerContext callers) {
+            @Reference Settings settings, @Reference OrgTree tree, @Reference Journal journal, @Reference CallerContext callers,
+            @Reference Clock clock, @Reference Scheduler scheduler) {
         this.jpa = jpa;
         this.settings = settings;
         this.tree = tree;
-        this.audit = audit;
+        this.journal = journal;
         this.callers = callers;
+        this.clock = clock;
         String user = value(settings.config().bootstrapAdminUser(), "SOTAY_BOOTSTRAP_ADMIN_USER");
         String password = raw(settings.config().bootstrapAdminPassword(), "SOTAY_BOOTSTRAP_ADMIN_PASSWORD");
-        if (user != null && password != null) {
+        if (user != null && password != null && scheduler != null) {
             state = "pending";
-            timer.scheduleWithFixedDelay(() -> {
+            retry = scheduler.schedule(Schedule.onEveryNode("identity.bootstrap", Duration.ofSeconds(5)), c -> {
                 try {
                     if (tryBootstrap(user, password)) {
-                        timer.shutdown();
+                        c.stop();
                     }
                 } catch (IllegalArgumentException e) {
                     // the settings themselves are wrong: trying again cannot help
                     LOG.error("Bootstrap administrator not created: {}", e.getMessage());
                     state = "failed: " + e.getMessage();
-                    timer.shutdown();
+                    c.stop();
                 } catch (RuntimeException e) {
                     // the database is busy or away (a demo province loading holds its locks): try again
                     String reason = firstLine(e);
@@ -77,8 +77,11 @@ public class Bootstrap implements HealthIndicator {
                     }
                     state = "retrying: " + reason;
                 }
-            }, 0, 5, TimeUnit.SECONDS);
-        } else if (user != null || password != null) {
+            });
+        } else {
+            retry = null;
+        }
+        if ((user == null) != (password == null)) {
             LOG.warn("Set both SOTAY_BOOTSTRAP_ADMIN_USER and SOTAY_BOOTSTRAP_ADMIN_PASSWORD (or neither)");
             state = "incomplete: set both the user and the password";
         }
@@ -107,7 +110,9 @@ public class Bootstrap implements HealthIndicator {
 
     @Deactivate
     void stop() {
-        timer.shutdownNow();
+        if (retry != null) {
+            retry.cancel();
+        }
     }
 
     private static String value(String configured, String env) {
@@ -123,7 +128,7 @@ public class Bootstrap implements HealthIndicator {
 
     /** Done (an administrator exists, made now or before) or not yet possible (no root unit). */
     private boolean tryBootstrap(String user, String password) {
-        LocalDate today = LocalDate.now(TokenCaller.VIETNAM);
+        LocalDate today = LocalDate.now(clock);
         if (jpa.txExpr(TransactionType.Required, em -> Store.adminExists(em, today))) {
             LOG.info("An administrator exists: the bootstrap administrator settings are ignored");
             state = "ignored: an administrator exists";
@@ -162,15 +167,10 @@ public class Bootstrap implements HealthIndicator {
         if (lineage.isEmpty()) {
             throw new IllegalArgumentException("there is no unit " + rootId);
         }
-        int min = settings.config().minPasswordLength();
-        if (password == null || password.codePointCount(0, password.length()) < min || password.chars().distinct().count() <= 2
-                || password.toLowerCase(java.util.Locale.ROOT).contains(username)) {
-            throw new IllegalArgumentException("the password needs at least " + min
-                    + " characters, more than two different ones, and must not contain the account name");
-        }
+        PasswordPolicy.require(password, username, settings.config().minPasswordLength());
         String hash = settings.hasher().hash(password);
-        long now = System.currentTimeMillis();
-        LocalDate today = LocalDate.now(TokenCaller.VIETNAM);
+        long now = clock.millis();
+        LocalDate today = LocalDate.now(clock);
         try {
             return callers.runAs(new AccountCaller(by, by), () -> jpa.txExpr(TransactionType.Required, em -> {
                 if (Store.byUsername(em, username) != null) {
@@ -181,7 +181,7 @@ public class Bootstrap implements HealthIndicator {
                 a.username = username;
                 a.kind = AccountKind.STAFF;
                 a.displayName = displayName;
-                a.nameKey = VietnameseText.fold(displayName);
+                a.nameKey = Store.nameKey(displayName);
                 a.homeUnitId = rootId;
                 a.homeUnitPath = OrgTree.path(lineage);
                 a.passwordHash = hash;
@@ -199,7 +199,7 @@ public class Bootstrap implements HealthIndicator {
                 g.grantedMs = now;
                 em.persist(g);
                 em.flush();
-                Store.audit(audit, em, "account.create-admin", "account", a.id, rootId, lineage, "administrator " + username + " created by " + by);
+                Store.log(journal, em).audit("account.create-admin", "account", a.id, rootId, lineage, "administrator " + username + " created by " + by);
                 return true;
             }));
         } catch (RuntimeException e) {

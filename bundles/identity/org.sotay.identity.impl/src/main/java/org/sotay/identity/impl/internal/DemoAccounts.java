@@ -9,9 +9,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Clock;
+import java.time.Duration;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -28,7 +27,9 @@ import org.slf4j.LoggerFactory;
 import org.sotay.core.api.Page;
 import org.sotay.core.api.PageRequest;
 import org.sotay.core.api.VietnameseText;
-import org.sotay.core.api.audit.AuditTrail;
+import org.sotay.core.api.jobs.Schedule;
+import org.sotay.core.api.jobs.Scheduler;
+import org.sotay.core.api.persistence.Journal;
 import org.sotay.core.api.health.HealthIndicator;
 import org.sotay.core.api.health.HealthResult;
 import org.sotay.core.api.security.Caller;
@@ -37,7 +38,7 @@ import org.sotay.core.api.security.OrgTree;
 import org.sotay.identity.api.AccountKind;
 import org.sotay.identity.api.Role;
 import org.sotay.registry.api.Member;
-import org.sotay.registry.api.MemberDirectory;
+import org.sotay.registry.api.directory.MemberDirectory;
 import org.sotay.registry.api.MemberQuery;
 import org.sotay.registry.api.MemberService;
 import org.sotay.registry.api.MemberStatus;
@@ -69,46 +70,45 @@ public class DemoAccounts implements HealthIndicator {
     private final MemberService members;
     private final MemberDirectory directory;
     private final CallerContext callers;
-    private final AuditTrail audit;
+    private final Journal journal;
     private final Bootstrap bootstrap;
+    private final Clock clock;
     private final Path file;
+    private final Scheduler.Handle retry;
     private volatile boolean done;
     private volatile String failure;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "sotay-identity-demo");
-        t.setDaemon(true);
-        return t;
-    });
 
     @Activate
     public DemoAccounts(Config config, @Reference IdentitySchema schema, @Reference(target = "(osgi.unit.name=sotay-identity)") JpaTemplate jpa,
             @Reference Settings settings, @Reference OrgTree tree, @Reference MemberService members, @Reference MemberDirectory directory,
-            @Reference CallerContext callers, @Reference AuditTrail audit, @Reference Bootstrap bootstrap) {
+            @Reference CallerContext callers, @Reference Journal journal, @Reference Bootstrap bootstrap, @Reference Clock clock,
+            @Reference Scheduler scheduler) {
         this.jpa = jpa;
         this.settings = settings;
         this.tree = tree;
         this.members = members;
         this.directory = directory;
         this.callers = callers;
-        this.audit = audit;
+        this.journal = journal;
         this.bootstrap = bootstrap;
+        this.clock = clock;
         this.file = Path.of(config.file().replace("${karaf.data}", System.getProperty("karaf.data", "data")));
-        timer.scheduleWithFixedDelay(() -> {
+        this.retry = scheduler.schedule(Schedule.onEveryNode("identity.demo-accounts", Duration.ofSeconds(3)).after(Duration.ofSeconds(2)), c -> {
             try {
                 if (tryCreate()) {
                     done = true;
-                    timer.shutdown();
+                    c.stop();
                 }
             } catch (IllegalArgumentException e) {
                 LOG.error("Demo accounts not created", e);
                 failure = e.getMessage();
-                timer.shutdown();
+                c.stop();
             } catch (Exception e) {
                 // the database is busy (the demo province still loading holds its locks): try again shortly
                 failure = "retrying: " + Bootstrap.firstLine(e);
                 LOG.debug("Demo accounts not created yet: {}", e.toString());
             }
-        }, 2, 3, TimeUnit.SECONDS);
+        });
     }
 
     @Override
@@ -126,7 +126,7 @@ public class DemoAccounts implements HealthIndicator {
 
     @Deactivate
     void stop() {
-        timer.shutdownNow();
+        retry.cancel();
     }
 
     private boolean tryCreate() throws Exception {
@@ -151,8 +151,8 @@ public class DemoAccounts implements HealthIndicator {
         bootstrap.createAdmin(ADMIN, "Quản trị viên demo", adminPassword, root, "demo", false);
         String cell = member.cellId();
         List<String> cellLineage = tree.lineage(cell);
-        long now = System.currentTimeMillis();
-        LocalDate today = LocalDate.now(TokenCaller.VIETNAM);
+        long now = clock.millis();
+        LocalDate today = LocalDate.now(clock);
         callers.runAs(new AccountCaller("demo", "demo"), () -> {
             jpa.tx(TransactionType.Required, em -> {
                 AccountEntity s = account(SECRETARY, AccountKind.STAFF, "Bí thư chi bộ demo", null, cell, cellLineage, secretaryPassword, now);
@@ -170,7 +170,7 @@ public class DemoAccounts implements HealthIndicator {
                         memberPassword, now);
                 em.persist(m);
                 em.flush();
-                Store.audit(audit, em, "account.create-demo", "account", s.id, cell, cellLineage, "demo secretary and member accounts");
+                Store.log(journal, em).audit("account.create-demo", "account", s.id, cell, cellLineage, "demo secretary and member accounts");
             });
             return null;
         });
@@ -198,7 +198,7 @@ public class DemoAccounts implements HealthIndicator {
         a.username = username;
         a.kind = kind;
         a.displayName = name;
-        a.nameKey = VietnameseText.fold(name);
+        a.nameKey = Store.nameKey(name);
         a.memberId = memberId;
         a.homeUnitId = unit;
         a.homeUnitPath = OrgTree.path(lineage);

@@ -1,8 +1,7 @@
 package org.sotay.identity.impl.internal;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Clock;
+import java.time.Duration;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -12,12 +11,14 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sotay.core.api.jobs.Schedule;
+import org.sotay.core.api.jobs.Scheduler;
 
 /**
  * Forgets what can no longer matter, hourly: refresh tokens a month past their end or revocation,
  * activation codes a month after use or expiry, back-off counters idle for a day, revocations whose
- * tokens have all expired. Deletes are
- * idempotent, so several nodes doing it is harmless. (The audit trail is never purged here.)
+ * tokens have all expired. It runs once in the cluster (a lease in the database); the deletes are
+ * idempotent all the same. (The audit trail is never purged here.)
  */
 @Component(service = Housekeeping.class, immediate = true)
 public class Housekeeping {
@@ -26,27 +27,26 @@ public class Housekeeping {
 
     private final JpaTemplate jpa;
     private final Revocations revocations;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "sotay-identity-housekeeping");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Clock clock;
+    private final Scheduler.Handle handle;
 
     @Activate
     public Housekeeping(@Reference IdentitySchema schema, @Reference(target = "(osgi.unit.name=sotay-identity)") JpaTemplate jpa,
-            @Reference Revocations revocations) {
+            @Reference Revocations revocations, @Reference Clock clock, @Reference Scheduler scheduler) {
         this.jpa = jpa;
         this.revocations = revocations;
-        timer.scheduleWithFixedDelay(this::sweep, 5, 60, TimeUnit.MINUTES);
+        this.clock = clock;
+        this.handle = scheduler.schedule(Schedule.onceInCluster("identity.housekeeping", Duration.ofHours(1)).after(Duration.ofMinutes(5)),
+                c -> sweep());
     }
 
     @Deactivate
     void stop() {
-        timer.shutdownNow();
+        handle.cancel();
     }
 
     void sweep() {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         try {
             int[] n = jpa.txExpr(TransactionType.Required, em -> new int[] {
                     em.createQuery("DELETE FROM RefreshTokenEntity r WHERE r.expiresMs < :t OR r.revokedMs < :t")

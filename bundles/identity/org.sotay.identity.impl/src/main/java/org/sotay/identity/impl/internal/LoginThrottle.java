@@ -1,5 +1,6 @@
 package org.sotay.identity.impl.internal;
 
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -28,19 +29,26 @@ import org.sotay.core.api.Text;
 public class LoginThrottle {
     private final JpaTemplate jpa;
     private final Settings settings;
+    private final Clock clock;
     private final Map<String, Deque<Long>> byAddress = new ConcurrentHashMap<>();
 
     @Activate
     public LoginThrottle(@Reference IdentitySchema schema, @Reference(target = "(osgi.unit.name=sotay-identity)") JpaTemplate jpa,
-            @Reference Settings settings) {
+            @Reference Settings settings, @Reference Clock clock) {
+        this(jpa, settings, clock);
+    }
+
+    /** Outside OSGi (tests). */
+    LoginThrottle(JpaTemplate jpa, Settings settings, Clock clock) {
         this.jpa = jpa;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /** Counts an attempt on {@code key} (committed at once), or throws 429 while the key is locked. */
     void attempt(String key) {
         String hash = Secrets.sha256(key);
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         IdentityConfig c = settings.config();
         long waitMs;
         try {
@@ -96,7 +104,7 @@ public class LoginThrottle {
         if (failures == null) {
             return;
         }
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         long window = c.addressWindowSeconds() * 1000L;
         synchronized (failures) {
             while (!failures.isEmpty() && now - failures.peekFirst() > window) {
@@ -117,7 +125,7 @@ public class LoginThrottle {
         }
         Deque<Long> failures = byAddress.computeIfAbsent(address, a -> new ArrayDeque<>());
         synchronized (failures) {
-            failures.addLast(System.currentTimeMillis());
+            failures.addLast(clock.millis());
             while (failures.size() > settings.config().addressMaxFailures()) {
                 failures.pollFirst();
             }

@@ -1,14 +1,11 @@
 package org.sotay.identity.impl.internal;
 
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventHandler;
@@ -16,8 +13,9 @@ import org.osgi.service.event.EventConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sotay.core.api.security.OrgTree;
-import org.sotay.registry.api.MemberDirectory;
-import org.sotay.registry.api.MemberRef;
+import org.sotay.core.api.jobs.Scheduler;
+import org.sotay.registry.api.directory.MemberDirectory;
+import org.sotay.registry.api.directory.MemberRef;
 import org.sotay.registry.api.RegistryEvents;
 
 /**
@@ -28,33 +26,30 @@ import org.sotay.registry.api.RegistryEvents;
  */
 @Component(service = EventHandler.class, property = { EventConstants.EVENT_TOPIC + "=" + RegistryEvents.MEMBER_TRANSFERRED, EventConstants.EVENT_TOPIC + "=" + RegistryEvents.UNIT_RESTRUCTURED })
 public class RegistryListener implements EventHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryListener.class);
+    static final String POOL = "identity.registry-events";
+
     private final JpaTemplate jpa;
     private final OrgTree tree;
     private final MemberDirectory directory;
-    private static final Logger LOG = LoggerFactory.getLogger(RegistryListener.class);
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "sotay-identity-registry-events");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Scheduler scheduler;
 
     @Activate
     public RegistryListener(@Reference IdentitySchema schema, @Reference(target = "(osgi.unit.name=sotay-identity)") JpaTemplate jpa,
-            @Reference OrgTree tree, @Reference MemberDirectory directory) {
+            @Reference OrgTree tree, @Reference MemberDirectory directory, @Reference Scheduler scheduler) {
         this.jpa = jpa;
         this.tree = tree;
         this.directory = directory;
+        this.scheduler = scheduler;
     }
 
-    @Deactivate
-    void stop() {
-        worker.shutdownNow();
-    }
-
-    /** Returns at once: Event Admin stops delivering to a handler that takes longer than its timeout (5 s). */
+    /**
+     * Returns at once (Event Admin stops delivering to a handler that takes longer than its timeout,
+     * 5 s): the work runs on the scheduler's pool of this listener, one event at a time, in order.
+     */
     @Override
     public void handleEvent(Event event) {
-        worker.submit(() -> {
+        scheduler.execute(POOL, c -> {
             try {
                 follow(event);
             } catch (RuntimeException e) {

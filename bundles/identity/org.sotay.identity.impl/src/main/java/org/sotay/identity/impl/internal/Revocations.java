@@ -4,14 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import javax.persistence.EntityManager;
 
@@ -23,6 +22,8 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sotay.core.api.jobs.Schedule;
+import org.sotay.core.api.jobs.Scheduler;
 
 /**
  * Sessions ended before their access tokens expire. Revocations are written to IDN_REVOKED in the
@@ -38,26 +39,33 @@ public class Revocations {
 
     private final JpaTemplate jpa;
     private final Settings settings;
+    private final Clock clock;
     private volatile Set<String> families = ConcurrentHashMap.newKeySet();
     private volatile Map<String, Long> accountsBefore = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "sotay-identity-revocations");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Scheduler.Handle poll;
 
     @Activate
     public Revocations(@Reference IdentitySchema schema, @Reference(target = "(osgi.unit.name=sotay-identity)") JpaTemplate jpa,
-            @Reference Settings settings) {
+            @Reference Settings settings, @Reference Clock clock, @Reference Scheduler scheduler) {
         this.jpa = jpa;
         this.settings = settings;
+        this.clock = clock;
         reload();
-        timer.scheduleWithFixedDelay(this::reload, POLL_SECONDS, POLL_SECONDS, TimeUnit.SECONDS);
+        // every node keeps its own copy: on every node, not once in the cluster
+        this.poll = scheduler == null ? null : scheduler.schedule(Schedule.onEveryNode("identity.revocations",
+                Duration.ofSeconds(POLL_SECONDS)).after(Duration.ofSeconds(POLL_SECONDS)), c -> reload());
+    }
+
+    /** Outside OSGi (tests): reloads when {@link #reload()} is called. */
+    Revocations(JpaTemplate jpa, Settings settings, Clock clock) {
+        this(null, jpa, settings, clock, null);
     }
 
     @Deactivate
     void stop() {
-        timer.shutdownNow();
+        if (poll != null) {
+            poll.cancel();
+        }
     }
 
     /** Whether a token of {@code session} for {@code account}, issued at {@code issuedMs}, was revoked since. */
@@ -100,7 +108,7 @@ public class Revocations {
     }
 
     void reload() {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         try {
             jpa.tx(TransactionType.Required, em -> {
                 Set<String> f = ConcurrentHashMap.newKeySet();

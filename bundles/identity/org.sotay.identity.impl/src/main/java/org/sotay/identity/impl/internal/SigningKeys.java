@@ -10,6 +10,7 @@ import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -46,15 +47,22 @@ public class SigningKeys {
 
     private final JpaTemplate jpa;
     private final Settings settings;
+    private final Clock clock;
     private final Map<String, Verifier> publicKeys = new ConcurrentHashMap<>();
     private volatile Current current;
     private volatile long lastReload;
 
     @Activate
     public SigningKeys(@Reference IdentitySchema schema, @Reference(target = "(osgi.unit.name=sotay-identity)") JpaTemplate jpa,
-            @Reference Settings settings) {
+            @Reference Settings settings, @Reference Clock clock) {
+        this(jpa, settings, clock);
+    }
+
+    /** Outside OSGi (tests). */
+    SigningKeys(JpaTemplate jpa, Settings settings, Clock clock) {
         this.jpa = jpa;
         this.settings = settings;
+        this.clock = clock;
         load();
         if (current == null) {
             try {
@@ -79,7 +87,7 @@ public class SigningKeys {
     }
 
     private Current fresh() {
-        if (System.currentTimeMillis() - lastReload > RELOAD_MILLIS) {
+        if (clock.millis() - lastReload > RELOAD_MILLIS) {
             load();
         }
         return current;
@@ -91,7 +99,7 @@ public class SigningKeys {
      */
     PublicKey publicKey(String kid) {
         Verifier v = publicKeys.get(kid);
-        if (v == null && System.currentTimeMillis() - lastReload > RELOAD_MILLIS && kid.length() <= 40) {
+        if (v == null && clock.millis() - lastReload > RELOAD_MILLIS && kid.length() <= 40) {
             load();
             v = publicKeys.get(kid);
         }
@@ -100,7 +108,7 @@ public class SigningKeys {
         }
         // another node may have signed with it for up to a minute after it retired (until it re-read the keys)
         long lifetime = (settings.config().accessTokenSeconds() + Jwt.SKEW_SECONDS) * 1000L + RELOAD_MILLIS;
-        return v.retiredMs == null || System.currentTimeMillis() < v.retiredMs + lifetime ? v.key : null;
+        return v.retiredMs == null || clock.millis() < v.retiredMs + lifetime ? v.key : null;
     }
 
     /** Makes a new key current; the previous ones still verify the tokens they signed. */
@@ -108,7 +116,7 @@ public class SigningKeys {
         SigningKeyEntity k = generate();
         jpa.tx(TransactionType.Required, em -> {
             em.createQuery("UPDATE SigningKeyEntity k SET k.retiredMs = :now WHERE k.retiredMs IS NULL")
-                    .setParameter("now", System.currentTimeMillis()).executeUpdate();
+                    .setParameter("now", clock.millis()).executeUpdate();
             em.persist(k);
         });
         load();
@@ -136,7 +144,7 @@ public class SigningKeys {
     }
 
     private void load() {
-        lastReload = System.currentTimeMillis();
+        lastReload = clock.millis();
         List<SigningKeyEntity> all = jpa.txExpr(TransactionType.Required, em -> em
                 .createQuery("SELECT k FROM SigningKeyEntity k ORDER BY k.createdMs", SigningKeyEntity.class).getResultList());
         try {
@@ -159,7 +167,7 @@ public class SigningKeys {
         jpa.tx(TransactionType.Required, em -> em.persist(k));
     }
 
-    private static SigningKeyEntity generate() {
+    private SigningKeyEntity generate() {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
             g.initialize(2048);
@@ -169,7 +177,7 @@ public class SigningKeys {
             k.algorithm = Jwt.ALG;
             k.publicKey = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
             k.privateKey = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded());
-            k.createdMs = System.currentTimeMillis();
+            k.createdMs = clock.millis();
             return k;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -8,9 +8,7 @@ import java.util.Map;
 
 import javax.persistence.EntityManager;
 
-import org.sotay.core.api.audit.AuditEntry;
-import org.sotay.core.api.audit.AuditTrail;
-import org.sotay.core.api.events.EventOutbox;
+import org.sotay.core.api.persistence.Journal;
 import org.sotay.identity.api.Account;
 import org.sotay.identity.api.Grant;
 import org.sotay.identity.api.IdentityEvents;
@@ -20,6 +18,15 @@ final class Store {
     static final String MODULE = "identity";
 
     private Store() {
+    }
+
+    /** Column width of IDN_ACCOUNT.NAME_KEY. */
+    static final int NAME_KEY_MAX = 300;
+
+    /** The stored search key of a name: folded, cut to its column (a name of letters that decompose can fold longer). */
+    static String nameKey(String name) {
+        String k = org.sotay.core.api.VietnameseText.fold(name);
+        return k == null || k.length() <= NAME_KEY_MAX ? k : k.substring(0, NAME_KEY_MAX);
     }
 
     static AccountEntity byUsername(EntityManager em, String username) {
@@ -39,9 +46,9 @@ final class Store {
                 .setParameter("a", accountId).getResultList();
     }
 
-    static Account toDto(EntityManager em, AccountEntity a) {
+    static Account toDto(EntityManager em, AccountEntity a, long now) {
         List<Grant> grants = grants(em, a.id).stream().map(GrantEntity::toDto).toList();
-        return a.toDto(grants);
+        return a.toDto(grants, now);
     }
 
     /**
@@ -74,18 +81,18 @@ final class Store {
                 .getResultList().stream().anyMatch(g -> g.activeOn(today));
     }
 
-    /** Queues an identity event in the outbox, in the transaction of the change. */
-    static void event(EventOutbox outbox, EntityManager em, String topic, String accountId, String memberId) {
+    /** The audit lines and outbox events of one identity transaction, on its connection. */
+    static Journal.Entries log(Journal journal, EntityManager em) {
+        return journal.in(MODULE, em.unwrap(Connection.class));
+    }
+
+    /** Queues an identity event in the transaction of the change. */
+    static void event(Journal.Entries log, String topic, String accountId, String memberId) {
         Map<String, Object> props = new HashMap<>();
         props.put(IdentityEvents.ACCOUNT_ID, accountId);
         if (memberId != null) {
             props.put(IdentityEvents.MEMBER_ID, memberId);
         }
-        outbox.publish(em.unwrap(Connection.class), topic, props);
-    }
-
-    static void audit(AuditTrail trail, EntityManager em, String action, String targetType, String targetId, String unitId,
-            List<String> lineage, String summary) {
-        trail.record(em.unwrap(Connection.class), new AuditEntry(MODULE, action, targetType, targetId, unitId, lineage, summary));
+        log.event(topic, props);
     }
 }

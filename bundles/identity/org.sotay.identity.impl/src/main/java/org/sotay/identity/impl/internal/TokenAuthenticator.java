@@ -1,5 +1,6 @@
 package org.sotay.identity.impl.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +21,15 @@ public class TokenAuthenticator implements AuthenticationProvider {
     private final SigningKeys keys;
     private final Settings settings;
     private final Revocations revocations;
+    private final Clock clock;
 
     @Activate
-    public TokenAuthenticator(@Reference SigningKeys keys, @Reference Settings settings, @Reference Revocations revocations) {
+    public TokenAuthenticator(@Reference SigningKeys keys, @Reference Settings settings, @Reference Revocations revocations,
+            @Reference Clock clock) {
         this.keys = keys;
         this.settings = settings;
         this.revocations = revocations;
+        this.clock = clock;
     }
 
     @Override
@@ -36,7 +40,7 @@ public class TokenAuthenticator implements AuthenticationProvider {
     @Override
     public Optional<Caller> authenticate(String scheme, String credentials) {
         String issuer = settings.config().issuer();
-        return Jwt.verify(credentials, keys::publicKey, issuer, issuer, System.currentTimeMillis() / 1000)
+        return Jwt.verify(credentials, keys::publicKey, issuer, issuer, clock.millis() / 1000)
                 .flatMap(this::caller);
     }
 
@@ -63,6 +67,6 @@ public class TokenAuthenticator implements AuthenticationProvider {
             grants.clear(); // the password must be changed first: signed in, but holding no permission anywhere
         }
         return Optional.of(new TokenCaller(claims.get("sub").asText(), claims.path("name").asText(claims.get("sub").asText()),
-                claims.path("mid").asText(null), claims.path("sid").asText(null), grants, settings::permissionsOf));
+                claims.path("mid").asText(null), claims.path("sid").asText(null), grants, settings::permissionsOf, () -> LocalDate.now(clock)));
     }
 }

@@ -1,7 +1,7 @@
 package org.sotay.identity.impl.internal;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.util.function.Supplier;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +15,6 @@ import org.sotay.identity.api.Role;
  * the token; what a role may do is read from the configuration at each check.
  */
 final class TokenCaller implements Caller {
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     record TokenGrant(Role role, String unitId, LocalDate validTo) {
     }
@@ -26,9 +25,11 @@ final class TokenCaller implements Caller {
     private final String sessionId;
     private final List<TokenGrant> grants;
     private final Function<Role, Set<String>> permissions;
+    private final Supplier<LocalDate> today;
 
     TokenCaller(String subject, String name, String memberId, String sessionId, List<TokenGrant> grants,
-            Function<Role, Set<String>> permissions) {
+            Function<Role, Set<String>> permissions, Supplier<LocalDate> today) {
+        this.today = today;
         this.subject = subject;
         this.name = name;
         this.memberId = memberId;
@@ -61,10 +62,10 @@ final class TokenCaller implements Caller {
 
     @Override
     public Set<String> unitsFor(String permission) {
-        LocalDate today = LocalDate.now(VIETNAM);
+        LocalDate day = today.get();
         Set<String> units = new LinkedHashSet<>();
         for (TokenGrant g : grants) {
-            if ((g.validTo() == null || !g.validTo().isBefore(today)) && Settings.coversAny(permissions.apply(g.role()), permission)) {
+            if ((g.validTo() == null || !g.validTo().isBefore(day)) && Settings.coversAny(permissions.apply(g.role()), permission)) {
                 units.add(g.unitId());
             }
         }

@@ -1,5 +1,6 @@
 package org.sotay.identity.impl.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.sotay.core.api.events.EventOutbox;
+import org.sotay.core.api.persistence.Journal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sotay.core.api.ProblemType;
@@ -30,8 +31,8 @@ import org.sotay.identity.api.Login;
 import org.sotay.identity.api.Role;
 import org.sotay.identity.api.TokenPair;
 import org.sotay.identity.api.TokenService;
-import org.sotay.registry.api.MemberDirectory;
-import org.sotay.registry.api.MemberRef;
+import org.sotay.registry.api.directory.MemberDirectory;
+import org.sotay.registry.api.directory.MemberRef;
 import org.sotay.registry.api.MemberStatus;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -56,14 +57,22 @@ public class TokenServiceImpl implements TokenService {
     private final MemberDirectory directory;
     private final OrgTree tree;
     private final Revocations revocations;
-
-    @Reference
-    private EventOutbox outbox;
+    private final Journal journal;
+    private final Clock clock;
 
     @Activate
     public TokenServiceImpl(@Reference IdentitySchema schema, @Reference(target = "(osgi.unit.name=sotay-identity)") JpaTemplate jpa,
             @Reference Settings settings, @Reference SigningKeys keys, @Reference LoginThrottle throttle, @Reference CallerContext callers,
-            @Reference MemberDirectory directory, @Reference OrgTree tree, @Reference Revocations revocations) {
+            @Reference MemberDirectory directory, @Reference OrgTree tree, @Reference Revocations revocations, @Reference Journal journal,
+            @Reference Clock clock) {
+        this(jpa, settings, keys, throttle, callers, directory, tree, revocations, journal, clock);
+    }
+
+    /** Outside OSGi (tests). */
+    TokenServiceImpl(JpaTemplate jpa, Settings settings, SigningKeys keys, LoginThrottle throttle, CallerContext callers,
+            MemberDirectory directory, OrgTree tree, Revocations revocations, Journal journal, Clock clock) {
+        this.journal = journal;
+        this.clock = clock;
         this.revocations = revocations;
         this.jpa = jpa;
         this.settings = settings;
@@ -104,7 +113,7 @@ public class TokenServiceImpl implements TokenService {
             throw new SotayException(BAD_CREDENTIALS, null);
         }
         throttle.success(key);
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         if (account.lockedAt(now)) {
             throw new SotayException(ACCOUNT_LOCKED, account.lockedUntilMs == null ? null : Text.of(
                     "Tài khoản bị khoá đến " + java.time.Instant.ofEpochMilli(account.lockedUntilMs) + ".",
@@ -134,14 +143,14 @@ public class TokenServiceImpl implements TokenService {
             }
             String deviceId = device == null ? null : seeDevice(em, a.id, device, now);
             if (device != null) {
-                Store.event(outbox, em, IdentityEvents.DEVICE_SEEN, a.id, a.memberId);
+                Store.event(Store.log(journal, em), IdentityEvents.DEVICE_SEEN, a.id, a.memberId);
             }
             String family = UUID.randomUUID().toString();
             String refresh = newRefresh(em, a.id, family, deviceId, now);
             return new Session(a, Store.grants(em, a.id), family, refresh);
         });
         if (m != null && (!m.accountRegistered() || (device != null && !m.appInstalled()))) {
-            LocalDate today = LocalDate.now(TokenCaller.VIETNAM);
+            LocalDate today = LocalDate.now(clock);
             try {
                 // a sign-in is anonymous until it succeeds: the registry's audit line names the account
                 callers.runAs(new AccountCaller(s.account.id, s.account.displayName), () -> {
@@ -167,7 +176,7 @@ public class TokenServiceImpl implements TokenService {
             throw new SotayException(BAD_REFRESH, null);
         }
         String hash = Secrets.sha256(refreshToken.strip());
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         long lifetime = settings.config().refreshTokenDays() * 86_400_000L;
         Object outcome = jpa.txExpr(TransactionType.Required, em -> {
             List<RefreshTokenEntity> found = em.createQuery("SELECT r FROM RefreshTokenEntity r WHERE r.tokenHash = :h",
@@ -208,7 +217,7 @@ public class TokenServiceImpl implements TokenService {
             if (s.account.kind == AccountKind.MEMBER && !active(m)) {
                 // left, expelled or deceased since the sign-in: the session ends here
                 jpa.tx(TransactionType.Required, em -> Store.revokeFamily(em, revocations, s.familyId, s.account.id,
-                        System.currentTimeMillis()));
+                        clock.millis()));
                 throw new SotayException(BAD_REFRESH, null);
             }
             return pair(s.account, s.grants, m, s.familyId, s.refreshToken);
@@ -238,7 +247,7 @@ public class TokenServiceImpl implements TokenService {
             throw new SotayException(BAD_CREDENTIALS, null);
         }
         throttle.success(key);
-        if (account.lockedAt(System.currentTimeMillis())) {
+        if (account.lockedAt(clock.millis())) {
             throw new SotayException(ACCOUNT_LOCKED, null);
         }
         List<GrantEntity> grants = jpa.txExpr(TransactionType.Required, em -> Store.grants(em, account.id));
@@ -253,7 +262,7 @@ public class TokenServiceImpl implements TokenService {
                     Text.of("Cần mã làm mới của phiên.", "The session's refresh token is required."))));
         }
         String hash = Secrets.sha256(refreshToken.strip());
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         jpa.tx(TransactionType.Required, em -> {
             List<RefreshTokenEntity> found = em.createQuery("SELECT r FROM RefreshTokenEntity r WHERE r.tokenHash = :h",
                     RefreshTokenEntity.class).setParameter("h", hash).getResultList();
@@ -276,13 +285,14 @@ public class TokenServiceImpl implements TokenService {
     /** Signs the access token: the grants active today (members also hold MEMBER at their cell), each with its last day. */
     private TokenPair pair(AccountEntity a, List<GrantEntity> grants, MemberRef member, String familyId, String refreshToken) {
         IdentityConfig c = settings.config();
-        long now = System.currentTimeMillis() / 1000;
-        LocalDate today = LocalDate.now(TokenCaller.VIETNAM);
+        long millis = clock.millis();
+        long now = millis / 1000;
+        LocalDate today = LocalDate.now(clock);
         ObjectNode claims = Jwt.claims();
         claims.put("iss", c.issuer()).put("aud", c.issuer()).put("sub", a.id).put("name", a.displayName).put("kind", a.kind.name())
                 .put("iat", now).put("nbf", now).put("exp", now + c.accessTokenSeconds()).put("jti", UUID.randomUUID().toString())
                 // the issue time in milliseconds: "every token issued before this lock" must not catch one issued just after it
-                .put("ims", System.currentTimeMillis());
+                .put("ims", millis);
         if (a.memberId != null) {
             claims.put("mid", a.memberId);
         }
@@ -356,9 +366,9 @@ public class TokenServiceImpl implements TokenService {
         String platform = Validation.clean(d.platform());
         String version = Validation.clean(d.appVersion());
         Validation v = new Validation();
-        v.required("device.installationId", id).maxLength("device.installationId", id, 100);
-        v.required("device.platform", platform).maxLength("device.platform", platform, 20);
-        v.maxLength("device.appVersion", version, 40);
+        v.required("device.installationId", id).text("device.installationId", id, 100);
+        v.required("device.platform", platform).text("device.platform", platform, 20);
+        v.text("device.appVersion", version, 40);
         v.throwIfInvalid();
         return new DeviceInfo(id, platform.toLowerCase(java.util.Locale.ROOT), version);
     }

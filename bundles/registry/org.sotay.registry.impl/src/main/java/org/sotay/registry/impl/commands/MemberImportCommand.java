@@ -75,7 +75,7 @@ public class MemberImportCommand implements Action {
         r.errors().stream().limit(show).forEach(e -> System.out.printf("  dòng/row %d %s %s: %s%n", e.row(),
                 e.cardNumber() == null ? "" : e.cardNumber(), e.field(), e.messageVi()));
         r.conflicts().stream().limit(show).forEach(c -> System.out.printf("  dòng/row %d %s: %s (%s)%n", c.row(), c.cardNumber(),
-                c.reason(), c.registryName() == null ? "" : c.registryName()));
+                c.messageVi(), c.registryName() == null ? "" : c.registryName()));
         return null;
     }
 

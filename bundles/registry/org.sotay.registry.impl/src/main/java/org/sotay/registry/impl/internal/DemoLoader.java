@@ -3,6 +3,7 @@ package org.sotay.registry.impl.internal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.sotay.core.api.health.HealthIndicator;
+import org.sotay.core.api.jobs.Scheduler;
 import org.sotay.core.api.health.HealthResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,22 +46,24 @@ public class DemoLoader implements HealthIndicator {
     }
 
     private final DataSource dataSource;
-    private final Thread loader;
+    private final Clock clock;
+    private final Scheduler.Handle loader;
     private volatile HealthResult state = HealthResult.down("demo province: waiting to load");
 
     @Activate
     public DemoLoader(Config config, @Reference RegistrySchema schema,
-            @Reference(target = "(osgi.jndi.service.name=sotay)") DataSource dataSource) {
+            @Reference(target = "(osgi.jndi.service.name=sotay)") DataSource dataSource, @Reference Scheduler scheduler,
+            @Reference Clock clock) {
         this.dataSource = dataSource;
+        this.clock = clock;
         DemoProvince.Plan plan = DemoProvince.Plan.ofMembers(config.members(), config.seed());
-        this.loader = new Thread(() -> load(plan), "sotay-demo-province");
-        loader.setDaemon(true);
-        loader.start();
+        this.loader = scheduler.execute("registry.demo", c -> load(plan));
     }
 
     @Deactivate
-    void stop() throws InterruptedException {
-        loader.join(120_000); // a half-loaded province is rolled back, never left behind: let the transaction end
+    void stop() {
+        // one transaction: a province cut off here is rolled back, never left half-written
+        loader.cancel();
     }
 
     private void load(DemoProvince.Plan plan) {
@@ -77,7 +81,7 @@ public class DemoLoader implements HealthIndicator {
             c.setAutoCommit(false);
             DemoProvince.Result r;
             try {
-                r = new DemoProvince(plan, LocalDate.now()).write(c, "demo");
+                r = new DemoProvince(plan, LocalDate.now(clock), clock.millis()).write(c, "demo");
                 c.commit();
             } catch (Exception e) {
                 c.rollback();
@@ -96,7 +100,7 @@ public class DemoLoader implements HealthIndicator {
             LOG.info("Đã tạo tỉnh mẫu / Demo province loaded in {} ms: {}", ms, details);
         } catch (Exception e) {
             LOG.error("Không tạo được tỉnh mẫu / The demo province could not be loaded", e);
-            state = HealthResult.down("demo province failed: " + e.getMessage());
+            state = HealthResult.down("demo province failed; see the log");
         }
     }
 

@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
-import org.sotay.core.api.VietnameseText;
 
 /**
  * A realistic synthetic province for demos and benchmarks, shaped like the source report
@@ -67,12 +64,13 @@ final class DemoProvince {
     private final Plan plan;
     private final Random random;
     private final LocalDate today;
-    private final Timestamp now = Timestamp.from(Instant.now());
+    private final long now;
 
-    DemoProvince(Plan plan, LocalDate today) {
+    DemoProvince(Plan plan, LocalDate today, long nowMillis) {
         this.plan = plan;
         this.random = new Random(plan.seed());
         this.today = today;
+        this.now = nowMillis;
     }
 
     /** Writes the province into the (empty) registry tables in batches on {@code c}; the caller commits. */
@@ -83,13 +81,13 @@ final class DemoProvince {
         try (PreparedStatement unit = c.prepareStatement("INSERT INTO REG_UNIT (ID, CODE, NAME, NAME_KEY, TYPE_CODE, PARENT_ID, PATH, DEPTH,"
                 + " VALID_FROM, VALID_TO, VENUE, CONNECTIVITY, VERSION) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 0)");
                 PreparedStatement hist = c.prepareStatement("INSERT INTO REG_UNIT_HISTORY (ID, UNIT_ID, NAME, TYPE_CODE, PARENT_ID, PATH, DEPTH,"
-                        + " VALID_FROM, VALID_TO, CHANGE_KIND, REASON, RECORDED_AT, RECORDED_BY) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 'CREATED', 'demo', ?, ?)");
+                        + " VALID_FROM, VALID_TO, CHANGE_KIND, REASON, RECORDED_MS, RECORDED_BY) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 'CREATED', 'demo', ?, ?)");
                 PreparedStatement member = c.prepareStatement("INSERT INTO REG_MEMBER (ID, CARD_NUMBER, FULL_NAME, NAME_KEY, SORT_KEY, DATE_OF_BIRTH,"
                         + " GENDER, ETHNICITY, DATE_ADMITTED, DATE_OFFICIAL, STATUS, STATUS_SINCE, CELL_ID, RESIDENCE_UNIT_ID, PHONE, EMAIL,"
-                        + " USES_SMARTPHONE, APP_INSTALLED, APP_INSTALLED_ON, ACCOUNT_REGISTERED, ACCOUNT_REGISTERED_ON, CREATED_AT, UPDATED_AT, VERSION)"
+                        + " USES_SMARTPHONE, APP_INSTALLED, APP_INSTALLED_ON, ACCOUNT_REGISTERED, ACCOUNT_REGISTERED_ON, CREATED_MS, UPDATED_MS, VERSION)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, ?, ?, ?, ?, ?, ?, ?, 0)");
                 PreparedStatement home = c.prepareStatement("INSERT INTO REG_MEMBERSHIP (ID, MEMBER_ID, UNIT_ID, KIND, VALID_FROM, VALID_TO,"
-                        + " REASON, RECORDED_AT, RECORDED_BY) VALUES (?, ?, ?, 'HOME', ?, NULL, 'demo', ?, ?)")) {
+                        + " REASON, RECORDED_MS, RECORDED_BY) VALUES (?, ?, ?, 'HOME', ?, NULL, 'demo', ?, ?)")) {
             Writer w = new Writer(unit, hist, recordedBy);
             Node root = w.unit("TQ", "Đảng bộ tỉnh Tuyên Quang", "PROVINCE", null, founded, null);
 
@@ -186,8 +184,8 @@ final class DemoProvince {
         member.setString(1, memberId);
         member.setString(2, String.format("08%08d", index + 1));
         member.setString(3, name);
-        member.setString(4, VietnameseText.fold(name));
-        member.setString(5, VietnameseText.nameSortKey(name));
+        member.setString(4, MemberRules.nameKey(name));
+        member.setString(5, MemberRules.sortKey(name));
         member.setDate(6, Date.valueOf(born));
         member.setString(7, female ? "FEMALE" : "MALE");
         member.setString(8, ETHNICITIES[ethnic]);
@@ -199,19 +197,27 @@ final class DemoProvince {
         member.setString(14, "09" + String.format("%08d", random.nextInt(100_000_000)));
         member.setBoolean(15, usesPhone);
         member.setBoolean(16, hasApp);
-        LocalDate installedOn = hasApp ? LocalDate.of(2023, 9, 1).plusDays(random.nextInt(266)) : null;
+        // the installation drive ran from September 2023 to May 2024; members admitted later installed after their admission
+        LocalDate installedOn = null;
+        if (hasApp) {
+            LocalDate drive = LocalDate.of(2023, 9, 1).plusDays(random.nextInt(266));
+            installedOn = drive.isBefore(admitted) ? admitted.plusDays(random.nextInt(60)) : drive;
+            if (installedOn.isAfter(today)) {
+                installedOn = today;
+            }
+        }
         member.setDate(17, installedOn == null ? null : Date.valueOf(installedOn));
         boolean reg = hasApp && random.nextInt(100) < 97;
         member.setBoolean(18, reg);
         member.setDate(19, reg ? Date.valueOf(installedOn) : null);
-        member.setTimestamp(20, now);
-        member.setTimestamp(21, now);
+        member.setLong(20, now);
+        member.setLong(21, now);
         member.addBatch();
         home.setString(1, UUID.randomUUID().toString());
         home.setString(2, memberId);
         home.setString(3, cell.id);
         home.setDate(4, Date.valueOf(admitted.isBefore(cell.founded) ? cell.founded : admitted));
-        home.setTimestamp(5, now);
+        home.setLong(5, now);
         home.setString(6, recordedBy);
         home.addBatch();
         return reg ? 1 : 0;
@@ -306,7 +312,7 @@ final class DemoProvince {
             unit.setString(1, id);
             unit.setString(2, code);
             unit.setString(3, name);
-            unit.setString(4, VietnameseText.sortKey(name));
+            unit.setString(4, OrgUnitServiceImpl.unitKey(name));
             unit.setString(5, type);
             unit.setString(6, parent == null ? null : parent.id);
             unit.setString(7, path);
@@ -323,7 +329,7 @@ final class DemoProvince {
             hist.setString(6, path);
             hist.setInt(7, depth);
             hist.setDate(8, Date.valueOf(from));
-            hist.setTimestamp(9, now);
+            hist.setLong(9, now);
             hist.setString(10, recordedBy);
             hist.addBatch();
             if (++count % 500 == 0) {

@@ -1,6 +1,6 @@
 package org.sotay.registry.impl.internal;
 
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 
 import javax.persistence.Column;
@@ -63,10 +63,10 @@ public class MemberEntity {
     boolean accountRegistered;
     @Column(name = "ACCOUNT_REGISTERED_ON")
     LocalDate accountRegisteredOn;
-    @Column(name = "CREATED_AT")
-    Timestamp createdAt;
-    @Column(name = "UPDATED_AT")
-    Timestamp updatedAt;
+    @Column(name = "CREATED_MS")
+    long createdMs;
+    @Column(name = "UPDATED_MS")
+    long updatedMs;
     @Version
     @Column(name = "VERSION")
     long version;
@@ -74,6 +74,6 @@ public class MemberEntity {
     Member toDto() {
         return new Member(id, cardNumber, fullName, dateOfBirth, gender, ethnicity, dateAdmitted, dateOfficial, status,
                 statusSince, cellId, residenceUnitId, phone, email, usesSmartphone, appInstalled, appInstalledOn,
-                accountRegistered, accountRegisteredOn, createdAt.toInstant(), updatedAt.toInstant(), version);
+                accountRegistered, accountRegisteredOn, Instant.ofEpochMilli(createdMs), Instant.ofEpochMilli(updatedMs), version);
     }
 }

@@ -6,8 +6,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -27,7 +27,11 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.sotay.core.api.FieldError;
 import org.sotay.core.api.ProblemType;
 import org.sotay.core.api.SotayException;
@@ -37,8 +41,18 @@ import org.sotay.core.api.VietnameseText;
 import org.sotay.core.api.security.Caller;
 import org.sotay.core.api.security.CallerContext;
 import org.sotay.registry.api.Gender;
-import org.sotay.core.api.audit.AuditTrail;
-import org.sotay.core.api.events.EventOutbox;
+import org.sotay.core.api.CsvReader;
+import org.sotay.core.api.blobs.BlobInfo;
+import org.sotay.core.api.blobs.BlobStore;
+import org.sotay.core.api.jobs.JobState;
+import org.sotay.core.api.jobs.Scheduler;
+import org.sotay.core.api.persistence.Journal;
+import org.sotay.core.api.security.Scope;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.sotay.registry.api.ImportJob;
 import org.sotay.registry.api.ImportReport;
 import org.sotay.registry.api.MemberDraft;
@@ -46,11 +60,25 @@ import org.sotay.registry.api.MemberImport;
 import org.sotay.registry.api.RegistryEvents;
 import org.sotay.registry.api.RegistryPermissions;
 
-/** CSV import: everything is checked first; the file is applied only when clean, in one transaction. */
-@Component(service = MemberImport.class)
+/**
+ * CSV import: everything is checked first; the file is applied only when clean, in one transaction.
+ * A background import stores the upload in the platform's file store (so the job reads it from the
+ * database, whichever node takes the request) and runs as a tracked job of the scheduler.
+ */
+@Component(service = MemberImport.class, configurationPid = MemberImportImpl.PID)
+@Designate(ocd = MemberImportImpl.Config.class)
 public class MemberImportImpl implements MemberImport {
+    static final String PID = "org.sotay.registry.import";
+    static final String JOB_KIND = "registry.import";
     /** Largest file accepted, in rows (a province is ~60,000). */
     static final int MAX_ROWS = 200_000;
+
+    @ObjectClassDefinition(id = PID, name = "Sotay member import", description = "Limits of member CSV imports")
+    @interface Config {
+        @AttributeDefinition(description = "Largest CSV file a background import takes, in bytes (the request limit of the REST "
+                + "application applies too)")
+        long maxFileBytes() default 32L * 1024 * 1024;
+    }
     /** 25/05/2024; strict, so 31/02 is an error rather than quietly 28/02. */
     private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
     private static final Map<String, String> ALIASES = new HashMap<>();
@@ -79,21 +107,40 @@ public class MemberImportImpl implements MemberImport {
         }
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final int MAX_REPORT_CHARS = 32_000;
+
     private final JpaTemplate jpa;
     private final CallerContext callers;
-    private final AuditTrail audit;
-    private final ImportJobs jobs;
-
-    @Reference
-    private EventOutbox outbox;
+    private final Journal journal;
+    private final Clock clock;
+    private final Scheduler scheduler;
+    private final BlobStore blobs;
+    private volatile long maxFileBytes;
 
     @Activate
-    public MemberImportImpl(@Reference RegistrySchema schema, @Reference(target = "(osgi.unit.name=sotay-registry)") JpaTemplate jpa,
-            @Reference CallerContext callers, @Reference AuditTrail audit, @Reference ImportJobs jobs) {
+    public MemberImportImpl(Config config, @Reference RegistrySchema schema,
+            @Reference(target = "(osgi.unit.name=sotay-registry)") JpaTemplate jpa, @Reference CallerContext callers,
+            @Reference Journal journal, @Reference Clock clock, @Reference Scheduler scheduler, @Reference BlobStore blobs) {
+        this(jpa, callers, journal, clock, scheduler, blobs);
+        configure(config);
+    }
+
+    /** Outside OSGi (tests). */
+    MemberImportImpl(JpaTemplate jpa, CallerContext callers, Journal journal, Clock clock, Scheduler scheduler, BlobStore blobs) {
         this.jpa = jpa;
-        this.jobs = jobs;
         this.callers = callers;
-        this.audit = audit;
+        this.journal = journal;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.blobs = blobs;
+        this.maxFileBytes = 32L * 1024 * 1024;
+    }
+
+    @Modified
+    void configure(Config config) {
+        maxFileBytes = config.maxFileBytes();
     }
 
     /** One parsed row. */
@@ -115,12 +162,55 @@ public class MemberImportImpl implements MemberImport {
 
     @Override
     public ImportJob start(InputStream csv, boolean dryRun) {
-        return jobs.start(csv, dryRun, callers.current(), this::run);
+        Caller caller = callers.current();
+        // the file first, whole, into the shared store: the job reads it from there (a temporary blob, gone in a day at most)
+        BlobInfo file = blobs.put(Changes.MODULE, "text/csv", csv, maxFileBytes, Duration.ofDays(1));
+        JobState state = scheduler.start(JOB_KIND, caller.subject(), progress -> {
+            try (InputStream in = blobs.open(file.id(), 0, -1)) {
+                ImportReport report = callers.runAs(caller, () -> run(in, dryRun, progress::at));
+                return json(report);
+            } finally {
+                blobs.delete(file.id());
+            }
+        });
+        return toJob(state, dryRun);
     }
 
     @Override
     public ImportJob job(String id) {
-        return jobs.find(id, callers.current());
+        Caller caller = callers.current();
+        JobState state = scheduler.job(id).filter(j -> JOB_KIND.equals(j.kind()) && j.owner().equals(caller.subject())).orElseThrow(
+                () -> SotayException.notFound(Text.of("Không có lần nhập này.", "There is no such import job.")));
+        return toJob(state, null);
+    }
+
+    private static ImportJob toJob(JobState j, Boolean dryRun) {
+        ImportReport report = null;
+        if (j.result() != null) {
+            try {
+                report = JSON.readValue(j.result(), ImportReport.class);
+            } catch (IOException e) {
+                throw new IllegalStateException("import job " + j.id() + " has an unreadable report", e);
+            }
+        }
+        boolean dry = dryRun != null ? dryRun : report != null && report.dryRun();
+        ImportJob.Status status = ImportJob.Status.valueOf(j.status().name());
+        String error = j.error() == null ? null : j.error().vi() + " / " + j.error().en();
+        return ImportJob.of(j.id(), status, j.phase(), dry, (int) Math.min(Integer.MAX_VALUE, j.total()),
+                (int) Math.min(Integer.MAX_VALUE, j.done()), j.startedAt(), j.finishedAt(), report, error);
+    }
+
+    /** The report as JSON, its row lists cut to fit the job's result when a file is very wrong (the counts stay exact). */
+    static String json(ImportReport r) throws IOException {
+        String s = JSON.writeValueAsString(r);
+        int keep = 1000;
+        while (s.length() > MAX_REPORT_CHARS && keep > 0) {
+            keep /= 2;
+            ImportReport cut = new ImportReport(r.dryRun(), r.applied(), r.rows(), r.created(), r.updated(), r.unchanged(), r.ignoredColumns(),
+                    r.errors().subList(0, Math.min(keep, r.errors().size())), r.conflicts().subList(0, Math.min(keep, r.conflicts().size())));
+            s = JSON.writeValueAsString(cut);
+        }
+        return s;
     }
 
     ImportReport run(InputStream csv, boolean dryRun, Progress progress) {
@@ -128,18 +218,22 @@ public class MemberImportImpl implements MemberImport {
         List<ImportReport.RowError> errors = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         List<Row> rows = parse(csv, errors, ignored, progress);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         return jpa.txExpr(TransactionType.Required, em -> {
             List<ImportReport.Conflict> conflicts = new ArrayList<>();
             // cells by code, within the caller's scope
-            Scope scope = Scope.of(em, caller, RegistryPermissions.MEMBER_WRITE);
+            Scope scope = Units.scope(em, caller, RegistryPermissions.MEMBER_WRITE);
             Map<String, UnitEntity> cells = new HashMap<>();
             Set<String> codes = new HashSet<>();
-            rows.forEach(r -> codes.add(r.cellCode()));
+            rows.forEach(r -> {
+                if (r.cellCode() != null && r.cellCode().length() <= 40) {
+                    codes.add(r.cellCode());
+                }
+            });
             List<String> codeList = new ArrayList<>(codes);
             for (int i = 0; i < codeList.size(); i += 500) {
-                for (UnitEntity u : scope.bind(em.createQuery("SELECT u FROM UnitEntity u WHERE u.code IN :codes AND "
-                        + scope.predicate("u.path"), UnitEntity.class)).setParameter("codes", codeList.subList(i, Math.min(i + 500, codeList.size())))
+                for (UnitEntity u : Units.bind(em.createQuery("SELECT u FROM UnitEntity u WHERE u.code IN :codes AND "
+                        + scope.jpql("u.path"), UnitEntity.class), scope).setParameter("codes", codeList.subList(i, Math.min(i + 500, codeList.size())))
                         .getResultList()) {
                     cells.put(u.code, u);
                 }
@@ -148,7 +242,8 @@ public class MemberImportImpl implements MemberImport {
                     String.class).setParameter("yes", true).getResultList());
             // existing members by card, whoever's scope they are in (cards are unique nationally)
             Map<String, MemberEntity> existing = new HashMap<>();
-            List<String> cards = rows.stream().map(r -> MemberRules.normaliseCard(r.draft().cardNumber())).filter(Objects::nonNull).toList();
+            List<String> cards = rows.stream().map(r -> MemberRules.normaliseCard(r.draft().cardNumber()))
+                    .filter(c -> c != null && c.length() <= 20).toList();
             for (int i = 0; i < cards.size(); i += 500) {
                 for (MemberEntity m : em.createQuery("SELECT m FROM MemberEntity m WHERE m.cardNumber IN :cards", MemberEntity.class)
                         .setParameter("cards", cards.subList(i, Math.min(i + 500, cards.size()))).getResultList()) {
@@ -177,8 +272,8 @@ public class MemberImportImpl implements MemberImport {
                     errors.add(error(r.number(), card, "cellId".equals(f.field()) ? "cellCode" : f.field(), f.code(), f.message()));
                 }
                 if (r.cellCode() != null && !r.cellCode().isBlank() && cell == null) {
-                    errors.add(error(r.number(), card, "cellCode", "unknown", Text.of("Không có chi bộ mã " + r.cellCode()
-                            + " trong phạm vi của bạn.", "There is no cell with code " + r.cellCode() + " within your scope.")));
+                    errors.add(error(r.number(), card, "cellCode", "unknown", Text.of("Không có chi bộ mã " + Units.shown(r.cellCode())
+                            + " trong phạm vi của bạn.", "There is no cell with code " + Units.shown(r.cellCode()) + " within your scope.")));
                     continue;
                 }
                 if (cell != null && (!cell.open() || !memberTypes.contains(cell.typeCode))) {
@@ -201,11 +296,13 @@ public class MemberImportImpl implements MemberImport {
                 }
                 String path = pathOfCell.computeIfAbsent(m.cellId, id -> em.find(UnitEntity.class, id).path);
                 if (!scope.covers(path)) {
-                    conflicts.add(new ImportReport.Conflict(r.number(), card, Validation.clean(d.fullName()), d.dateOfBirth(), null, null, null,
-                            "The card belongs to a member outside your scope"));
+                    // cards are unique nationally, so the row cannot be taken; but a member out of scope is told no more than
+                    // creating one over the API tells: the card is taken, nothing of whom or where
+                    errors.add(error(r.number(), card, "cardNumber", "card-taken", CARD_TAKEN_TEXT));
                 } else if (!samePerson(m, d)) {
                     conflicts.add(new ImportReport.Conflict(r.number(), card, Validation.clean(d.fullName()), d.dateOfBirth(), m.id, m.fullName,
-                            m.dateOfBirth, "The card is registered to another person (name or date of birth differ)"));
+                            m.dateOfBirth, "another-person", "Số thẻ đã ghi cho một người khác (họ tên hoặc ngày sinh khác).",
+                            "The card is registered to another person (name or date of birth differ)."));
                 } else if (!m.cellId.equals(cell.id)) {
                     errors.add(error(r.number(), card, "cellCode", "use-transfer", Text.of(
                             "Đảng viên đang ở chi bộ khác: hãy làm thủ tục chuyển sinh hoạt.", "The member is in another cell: transfer them instead.")));
@@ -216,24 +313,50 @@ public class MemberImportImpl implements MemberImport {
                 }
             }
             boolean apply = !dryRun && errors.isEmpty() && conflicts.isEmpty();
-            if (apply) {
-                write(em, creates, updates, cells, caller, today, progress);
-                // one line for the file (a province-wide import is tens of thousands of rows): where, how many
-                String unit = caller.unitsFor(RegistryPermissions.MEMBER_WRITE).stream().sorted().findFirst().orElse(null);
-                Events.publish(outbox, em, RegistryEvents.MEMBERS_IMPORTED, null, unit == null ? new String[0] : new String[] { unit });
-                Audit.record(audit, em, "member.import", "import", null, unit, rows.size() + " rows: " + creates.size() + " created, "
-                        + updates.size() + " updated, " + unchanged + " unchanged");
+            if (apply && creates.size() + updates.size() > 0) {
+                write(em, creates, updates, cells, caller, today, clock.millis(), progress);
+                // one event and one audit line for the file (a province-wide import is tens of thousands of rows): the cells it
+                // touched, and the lowest unit above all of them as the unit the import acted in
+                Set<String> touched = new java.util.TreeSet<>();
+                creates.forEach(r -> touched.add(r.draft().cellId()));
+                updates.values().forEach(m -> touched.add(m.cellId));
+                String[] cellIds = touched.toArray(new String[0]);
+                String unit = commonAncestor(em, touched);
+                Changes.in(journal, em).event(RegistryEvents.MEMBERS_IMPORTED, null, cellIds)
+                        .audit("member.import", "import", null, unit, rows.size() + " rows: " + creates.size() + " created, "
+                                + updates.size() + " updated, " + unchanged + " unchanged, in " + cellIds.length + " cells");
             }
             errors.sort((a, b) -> Integer.compare(a.row(), b.row()));
             return new ImportReport(dryRun, apply, rows.size(), creates.size(), updates.size(), unchanged, ignored, errors, conflicts);
         });
     }
 
+    /** The lowest unit whose subtree holds every one of {@code cellIds}. */
+    private static String commonAncestor(EntityManager em, Set<String> cellIds) {
+        List<String> common = null;
+        for (String id : cellIds) {
+            UnitEntity cell = em.find(UnitEntity.class, id);
+            List<String> lineage = Units.lineage(cell.path);
+            if (common == null) {
+                common = new ArrayList<>(lineage);
+            } else {
+                int n = 0;
+                while (n < common.size() && n < lineage.size() && common.get(n).equals(lineage.get(n))) {
+                    n++;
+                }
+                common = new ArrayList<>(common.subList(0, n));
+            }
+        }
+        return common == null || common.isEmpty() ? null : common.get(common.size() - 1);
+    }
+
+    static final Text CARD_TAKEN_TEXT = Text.of("Số thẻ này đã có trong sổ đảng viên; hãy hỏi cấp ủy cấp trên.",
+            "This card number is already in the registry; ask the committee above you.");
+
     private static void write(EntityManager em, List<Row> creates, Map<Row, MemberEntity> updates, Map<String, UnitEntity> cells,
-            Caller caller, LocalDate today, Progress progress) {
+            Caller caller, LocalDate today, long now, Progress progress) {
         int total = creates.size() + updates.size();
         progress.at("writing", 0, total);
-        Timestamp now = Timestamp.from(Instant.now());
         int n = 0;
         for (Row r : creates) {
             LocalDate from = MemberRules.firstMembershipFrom(r.draft().dateAdmitted(), cells.get(r.cellCode()).validFrom);
@@ -250,7 +373,7 @@ public class MemberImportImpl implements MemberImport {
             MemberDraft d = e.getKey().draft();
             MemberServiceImpl.apply(m, new MemberDraft(d.cardNumber(), d.fullName(), d.dateOfBirth(), d.gender(), d.ethnicity(),
                     d.dateAdmitted(), d.dateOfficial(), d.cellId(), m.residenceUnitId, d.phone(), d.email(), d.usesSmartphone(), null));
-            m.updatedAt = now;
+            m.updatedMs = now;
             if (++n % 1000 == 0) {
                 progress.at("writing", n, total);
             }
@@ -260,7 +383,7 @@ public class MemberImportImpl implements MemberImport {
     }
 
     private static boolean samePerson(MemberEntity m, MemberDraft d) {
-        return Objects.equals(m.nameKey, VietnameseText.fold(Validation.clean(d.fullName()))) && Objects.equals(m.dateOfBirth, d.dateOfBirth());
+        return Objects.equals(m.nameKey, MemberRules.nameKey(Validation.clean(d.fullName()))) && Objects.equals(m.dateOfBirth, d.dateOfBirth());
     }
 
     private static boolean differs(MemberEntity m, MemberDraft d) {
@@ -334,8 +457,11 @@ public class MemberImportImpl implements MemberImport {
             return rows;
         } catch (CharacterCodingException e) {
             throw unreadable(Text.of("Tệp không phải UTF-8.", "The file is not UTF-8."));
+        } catch (CsvReader.MalformedCsvException e) {
+            throw unreadable(e.text());
         } catch (IOException e) {
-            throw unreadable(Text.of("Không đọc được tệp CSV: " + e.getMessage(), "The CSV file cannot be read: " + e.getMessage()));
+            // a broken-off upload, say: the client learns that, not the library's words
+            throw unreadable(Text.of("Không đọc được tệp CSV đến hết; không có gì được ghi.", "The CSV file could not be read to its end; nothing was written."));
         }
     }
 

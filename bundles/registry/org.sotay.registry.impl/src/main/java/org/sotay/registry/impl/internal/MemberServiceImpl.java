@@ -1,10 +1,10 @@
 package org.sotay.registry.impl.internal;
 
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -25,8 +25,8 @@ import org.sotay.core.api.SotayException;
 import org.sotay.core.api.Text;
 import org.sotay.core.api.Validation;
 import org.sotay.core.api.VietnameseText;
-import org.sotay.core.api.audit.AuditTrail;
-import org.sotay.core.api.events.EventOutbox;
+import org.sotay.core.api.persistence.Journal;
+import org.sotay.core.api.security.Scope;
 import org.sotay.core.api.security.Caller;
 import org.sotay.core.api.security.CallerContext;
 import org.sotay.registry.api.Member;
@@ -48,19 +48,26 @@ public class MemberServiceImpl implements MemberService {
     static final ProblemType CARD_TAKEN = ProblemType.of("registry.card-taken", 409,
             Text.of("Số thẻ đảng viên đã có trong sổ", "The party card number is already registered"));
 
+    /** Members read per short transaction while an export streams. */
+    static final int EXPORT_BATCH = 1000;
+
     private final JpaTemplate jpa;
     private final CallerContext callers;
-    private final AuditTrail audit;
-
-    @Reference
-    private EventOutbox outbox;
+    private final Journal journal;
+    private final Clock clock;
 
     @Activate
     public MemberServiceImpl(@Reference RegistrySchema schema, @Reference(target = "(osgi.unit.name=sotay-registry)") JpaTemplate jpa,
-            @Reference CallerContext callers, @Reference AuditTrail audit) {
+            @Reference CallerContext callers, @Reference Journal journal, @Reference Clock clock) {
+        this(jpa, callers, journal, clock);
+    }
+
+    /** Outside OSGi (tests). */
+    MemberServiceImpl(JpaTemplate jpa, CallerContext callers, Journal journal, Clock clock) {
         this.jpa = jpa;
         this.callers = callers;
-        this.audit = audit;
+        this.journal = journal;
+        this.clock = clock;
     }
 
     @Override
@@ -68,18 +75,19 @@ public class MemberServiceImpl implements MemberService {
         Caller caller = callers.current();
         MemberQuery q = query == null ? MemberQuery.all() : query;
         return jpa.txExpr(TransactionType.Required, em -> {
-            Scope scope = Scope.of(em, caller, RegistryPermissions.READ);
+            Scope scope = Units.scope(em, caller, RegistryPermissions.READ);
             boolean byUnit = q.unitId() != null && !q.unitId().isBlank();
             // seeing the whole tree and asking for all of it: no join, so the first page walks the order index
             boolean everything = scope.everything() && !byUnit;
             StringBuilder where = everything ? new StringBuilder(" FROM MemberEntity m WHERE m.id IS NOT NULL")
-                    : new StringBuilder(" FROM MemberEntity m, UnitEntity u WHERE m.cellId = u.id AND ").append(scope.predicate("u.path"));
+                    : new StringBuilder(" FROM MemberEntity m, UnitEntity u WHERE m.cellId = u.id AND ").append(scope.jpql("u.path"));
             List<Consumer<TypedQuery<?>>> binds = new ArrayList<>();
             if (byUnit) {
-                UnitEntity unit = OrgUnitServiceImpl.visible(em, caller, RegistryPermissions.READ, q.unitId());
+                UnitEntity unit = Units.visible(em, caller, RegistryPermissions.READ, q.unitId());
                 where.append(" AND u.path LIKE :unitPath");
                 binds.add(t -> t.setParameter("unitPath", unit.path + "%"));
             }
+            new Validation().maxLength("q", q.text(), 200).throwIfInvalid();
             String text = VietnameseText.fold(q.text());
             if (text != null && !text.isEmpty()) {
                 String card = MemberRules.normaliseCard(text);
@@ -102,8 +110,8 @@ public class MemberServiceImpl implements MemberService {
             TypedQuery<Long> count = em.createQuery("SELECT COUNT(m)" + where, Long.class);
             TypedQuery<MemberEntity> list = em.createQuery("SELECT m" + where + " ORDER BY m.sortKey, m.id", MemberEntity.class);
             if (!everything) {
-                scope.bind(count);
-                scope.bind(list);
+                Units.bind(count, scope);
+                Units.bind(list, scope);
             }
             binds.forEach(b -> {
                 b.accept(count);
@@ -126,22 +134,24 @@ public class MemberServiceImpl implements MemberService {
     @Override
     public Member get(String id) {
         Caller caller = callers.current();
-        return jpa.txExpr(TransactionType.Required, em -> visible(em, caller, RegistryPermissions.READ, id).toDto());
+        return jpa.txExpr(TransactionType.Required, em -> Units.member(em, caller, RegistryPermissions.READ, id).toDto());
     }
 
     @Override
-    public Member create(MemberDraft d) {
+    public Member create(MemberDraft draft) {
         Caller caller = callers.current();
-        LocalDate today = LocalDate.now();
+        MemberDraft d = draft == null ? MemberDraft.EMPTY : draft;
+        LocalDate today = LocalDate.now(clock);
         MemberRules.check(d, false, today).throwIfInvalid();
         Member created = jpa.txExpr(TransactionType.Required, em -> {
             UnitEntity cell = cell(em, caller, d.cellId());
+            residence(em, caller, d.residenceUnitId());
             String card = MemberRules.normaliseCard(d.cardNumber());
             requireFreeCard(em, card, null);
             LocalDate from = MemberRules.firstMembershipFrom(d.dateAdmitted(), cell.validFrom);
-            MemberEntity m = insert(em, d, cell.id, from, "recorded", caller, Timestamp.from(Instant.now()), today);
-            Events.publish(outbox, em, RegistryEvents.MEMBER_CREATED, m.id, cell.id);
-            Audit.record(audit, em, "member.create", "member", m.id, cell.id, "card " + m.cardNumber + ", " + m.fullName + ", cell " + cell.code);
+            MemberEntity m = insert(em, d, cell.id, from, "recorded", caller, clock.millis(), today);
+            Changes.in(journal, em).event(RegistryEvents.MEMBER_CREATED, m.id, cell.id)
+                    .audit("member.create", "member", m.id, cell.id, "card " + m.cardNumber + ", " + m.fullName + ", cell " + cell.code);
             em.flush();
             return m.toDto();
         });
@@ -149,11 +159,12 @@ public class MemberServiceImpl implements MemberService {
     }
 
     @Override
-    public Member update(String id, MemberDraft d) {
+    public Member update(String id, MemberDraft draft) {
         Caller caller = callers.current();
-        MemberRules.check(d, true, LocalDate.now()).throwIfInvalid();
+        MemberDraft d = draft == null ? MemberDraft.EMPTY : draft;
+        MemberRules.check(d, true, LocalDate.now(clock)).throwIfInvalid();
         Member updated = jpa.txExpr(TransactionType.Required, em -> {
-            MemberEntity m = visible(em, caller, RegistryPermissions.MEMBER_WRITE, id);
+            MemberEntity m = Units.member(em, caller, RegistryPermissions.MEMBER_WRITE, id);
             if (m.version != d.version()) {
                 throw SotayException.staleVersion();
             }
@@ -161,13 +172,16 @@ public class MemberServiceImpl implements MemberService {
                 throw SotayException.invalid(List.of(new FieldError("cellId", "use-transfer", Text.of(
                         "Đổi chi bộ bằng thủ tục chuyển sinh hoạt Đảng.", "Change the cell with a transfer, not an edit."))));
             }
+            if (!Objects.equals(Validation.clean(d.residenceUnitId()), m.residenceUnitId)) {
+                residence(em, caller, d.residenceUnitId());
+            }
             String card = MemberRules.normaliseCard(d.cardNumber());
             requireFreeCard(em, card, m.id);
             String before = m.cardNumber + ", " + m.fullName;
             apply(m, d);
-            m.updatedAt = Timestamp.from(Instant.now());
-            Events.publish(outbox, em, RegistryEvents.MEMBER_UPDATED, m.id, m.cellId);
-            Audit.record(audit, em, "member.update", "member", m.id, m.cellId, "was " + before + "; now " + m.cardNumber + ", " + m.fullName);
+            m.updatedMs = clock.millis();
+            Changes.in(journal, em).event(RegistryEvents.MEMBER_UPDATED, m.id, m.cellId)
+                    .audit("member.update", "member", m.id, m.cellId, "was " + before + "; now " + m.cardNumber + ", " + m.fullName);
             em.flush();
             return m.toDto();
         });
@@ -177,9 +191,9 @@ public class MemberServiceImpl implements MemberService {
     @Override
     public String cellAt(String memberId, LocalDate date) {
         Caller caller = callers.current();
-        LocalDate at = date == null ? LocalDate.now() : date;
+        LocalDate at = date == null ? LocalDate.now(clock) : date;
         return jpa.txExpr(TransactionType.Required, em -> {
-            visible(em, caller, RegistryPermissions.READ, memberId);
+            Units.member(em, caller, RegistryPermissions.READ, memberId);
             List<String> units = em.createQuery("SELECT ms.unitId FROM MembershipEntity ms WHERE ms.memberId = :m AND ms.kind = 'HOME'"
                     + " AND ms.validFrom <= :d AND (ms.validTo IS NULL OR ms.validTo > :d)", String.class)
                     .setParameter("m", memberId).setParameter("d", at).getResultList();
@@ -191,30 +205,33 @@ public class MemberServiceImpl implements MemberService {
     public Member transfer(String memberId, TransferDraft d) {
         Caller caller = callers.current();
         TransferDraft t = d == null ? new TransferDraft(null, null, null, null, null, null) : d;
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         LocalDate at = t.effective() == null ? today : t.effective();
         Validation v = new Validation();
-        v.required("toCellId", Validation.clean(t.toCellId())).required("kind", t.kind()).maxLength("reason", t.reason(), 500);
-        v.check(!at.isAfter(today), "effective", "in-future", Text.of("Ngày không được ở tương lai.", "The date cannot be in the future."));
+        v.required("toCellId", Validation.clean(t.toCellId())).maxLength("toCellId", t.toCellId(), 36).required("kind", t.kind())
+                .text("reason", Validation.clean(t.reason()), 500);
+        MemberRules.inRange(v, "effective", at, today);
         if (t.kind() == TransferKind.TEMPORARY) {
             v.required("until", t.until());
             v.check(t.until() == null || t.until().isAfter(at), "until", "before-effective",
                     Text.of("Ngày kết thúc phải sau ngày bắt đầu.", "The end must come after the start."));
+            v.check(t.until() == null || !t.until().isAfter(today.plusYears(10)), "until", "out-of-range",
+                    Text.of("Chuyển tạm thời tối đa 10 năm.", "A temporary transfer lasts at most ten years."));
         } else {
             v.required("version", t.version());
         }
         v.throwIfInvalid();
         String[] units = new String[2];
         Member moved = jpa.txExpr(TransactionType.Required, em -> {
-            MemberEntity m = visible(em, caller, RegistryPermissions.MEMBER_WRITE, memberId);
-            UnitEntity to = cell(em, caller, t.toCellId());
+            MemberEntity m = Units.member(em, caller, RegistryPermissions.MEMBER_WRITE, memberId);
+            UnitEntity to = cell(em, caller, t.toCellId(), "toCellId");
             units[0] = m.cellId;
             units[1] = to.id;
             if (to.id.equals(m.cellId)) {
                 throw SotayException.invalid(List.of(new FieldError("toCellId", "same-cell",
                         Text.of("Đảng viên đã ở chi bộ này.", "The member is already in this cell."))));
             }
-            Timestamp now = Timestamp.from(Instant.now());
+            long now = clock.millis();
             if (t.kind() == TransferKind.OFFICIAL) {
                 if (m.version != t.version()) {
                     throw SotayException.staleVersion();
@@ -236,13 +253,13 @@ public class MemberServiceImpl implements MemberService {
                 ms.validFrom = at;
                 ms.validTo = t.until();
                 ms.reason = Validation.clean(t.reason());
-                ms.recordedAt = now;
+                ms.recordedMs = now;
                 ms.recordedBy = caller.subject();
                 em.persist(ms);
             }
-            Events.publish(outbox, em, RegistryEvents.MEMBER_TRANSFERRED, m.id, units[0], to.id);
-            Audit.record(audit, em, "member.transfer", "member", m.id, to.id, t.kind() + " from cell " + units[0] + " to " + to.code
-                    + " on " + at + (t.until() == null ? "" : " until " + t.until()));
+            Changes.in(journal, em).event(RegistryEvents.MEMBER_TRANSFERRED, m.id, units[0], to.id)
+                    .audit("member.transfer", "member", m.id, to.id, t.kind() + " from cell " + units[0] + " to " + to.code
+                            + " on " + at + (t.until() == null ? "" : " until " + t.until()));
             em.flush();
             return m.toDto();
         });
@@ -253,18 +270,18 @@ public class MemberServiceImpl implements MemberService {
     public Member changeStatus(String memberId, StatusChange c) {
         Caller caller = callers.current();
         StatusChange change = c == null ? new StatusChange(null, null, null, null) : c;
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         LocalDate at = change.effective() == null ? today : change.effective();
         String reason = Validation.clean(change.reason());
         Validation v = new Validation();
-        v.required("status", change.status()).required("version", change.version()).maxLength("reason", reason, 500);
+        v.required("status", change.status()).required("version", change.version()).text("reason", reason, 500);
         if (change.status() != null && change.status() != MemberStatus.OFFICIAL) {
             v.required("reason", reason);
         }
-        v.check(!at.isAfter(today), "effective", "in-future", Text.of("Ngày không được ở tương lai.", "The date cannot be in the future."));
+        MemberRules.inRange(v, "effective", at, today);
         v.throwIfInvalid();
         Member changed = jpa.txExpr(TransactionType.Required, em -> {
-            MemberEntity m = visible(em, caller, RegistryPermissions.MEMBER_WRITE, memberId);
+            MemberEntity m = Units.member(em, caller, RegistryPermissions.MEMBER_WRITE, memberId);
             if (m.version != change.version()) {
                 throw SotayException.staleVersion();
             }
@@ -288,7 +305,7 @@ public class MemberServiceImpl implements MemberService {
             record.to = change.status();
             record.effective = at;
             record.reason = reason;
-            record.recordedAt = Timestamp.from(Instant.now());
+            record.recordedMs = clock.millis();
             record.recordedBy = caller.subject();
             em.persist(record);
             if (change.status() == MemberStatus.OFFICIAL && m.dateOfficial == null) {
@@ -296,10 +313,10 @@ public class MemberServiceImpl implements MemberService {
             }
             m.status = change.status();
             m.statusSince = at;
-            m.updatedAt = record.recordedAt;
-            Events.publish(outbox, em, RegistryEvents.MEMBER_STATUS_CHANGED, m.id, m.cellId);
-            Audit.record(audit, em, "member.status", "member", m.id, m.cellId, record.from + " -> " + record.to + " on " + at
-                    + (reason == null ? "" : ": " + reason));
+            m.updatedMs = record.recordedMs;
+            Changes.in(journal, em).event(RegistryEvents.MEMBER_STATUS_CHANGED, m.id, m.cellId)
+                    .audit("member.status", "member", m.id, m.cellId, record.from + " -> " + record.to + " on " + at
+                            + (reason == null ? "" : ": " + reason));
             em.flush();
             return m.toDto();
         });
@@ -310,8 +327,8 @@ public class MemberServiceImpl implements MemberService {
     public List<StatusRecord> statusHistory(String memberId) {
         Caller caller = callers.current();
         return jpa.txExpr(TransactionType.Required, em -> {
-            visible(em, caller, RegistryPermissions.READ, memberId);
-            return em.createQuery("SELECT s FROM MemberStatusEntity s WHERE s.memberId = :m ORDER BY s.effective, s.recordedAt",
+            Units.member(em, caller, RegistryPermissions.READ, memberId);
+            return em.createQuery("SELECT s FROM MemberStatusEntity s WHERE s.memberId = :m ORDER BY s.effective, s.recordedMs",
                     MemberStatusEntity.class).setParameter("m", memberId).getResultList().stream().map(MemberStatusEntity::toDto).toList();
         });
     }
@@ -320,7 +337,7 @@ public class MemberServiceImpl implements MemberService {
     public List<Membership> memberships(String memberId) {
         Caller caller = callers.current();
         return jpa.txExpr(TransactionType.Required, em -> {
-            visible(em, caller, RegistryPermissions.READ, memberId);
+            Units.member(em, caller, RegistryPermissions.READ, memberId);
             List<Object[]> rows = em.createQuery("SELECT ms, u.code, u.name FROM MembershipEntity ms, UnitEntity u"
                     + " WHERE ms.unitId = u.id AND ms.memberId = :m ORDER BY ms.validFrom, ms.kind", Object[].class)
                     .setParameter("m", memberId).getResultList();
@@ -333,45 +350,46 @@ public class MemberServiceImpl implements MemberService {
         });
     }
 
+    /**
+     * Streams in keyset batches of {@link #EXPORT_BATCH}, each read in its own short transaction: a
+     * long download holds no transaction and no pooled connection while the client reads.
+     */
     @Override
     public void forEachMember(String unitId, BiConsumer<Member, String> sink) {
         Caller caller = callers.current();
-        jpa.tx(TransactionType.Required, em -> {
-            UnitEntity unit = OrgUnitServiceImpl.visible(em, caller, RegistryPermissions.READ, unitId);
-            int page = 1000;
-            String after = "";
-            String afterId = "";
-            // keyset paging: each page starts after the last (sortKey, id), so a long export stays linear
-            while (true) {
-                List<Object[]> rows = em.createQuery("SELECT m, u.code FROM MemberEntity m, UnitEntity u WHERE m.cellId = u.id"
-                        + " AND u.path LIKE :p AND (m.sortKey > :k OR (m.sortKey = :k AND m.id > :id)) ORDER BY m.sortKey, m.id", Object[].class)
-                        .setParameter("p", unit.path + "%").setParameter("k", after).setParameter("id", afterId)
-                        .setMaxResults(page).getResultList();
-                for (Object[] r : rows) {
-                    MemberEntity m = (MemberEntity) r[0];
-                    sink.accept(m.toDto(), (String) r[1]);
-                    after = m.sortKey;
-                    afterId = m.id;
-                }
-                em.clear();
-                if (rows.size() < page) {
-                    return;
-                }
+        String path = jpa.txExpr(TransactionType.Required, em -> Units.visible(em, caller, RegistryPermissions.READ, unitId).path);
+        String after = "";
+        String afterId = "";
+        while (true) {
+            String k = after;
+            String i = afterId;
+            List<Object[]> rows = jpa.txExpr(TransactionType.Required, em -> em.createQuery("SELECT m, u.code FROM MemberEntity m,"
+                    + " UnitEntity u WHERE m.cellId = u.id AND u.path LIKE :p AND (m.sortKey > :k OR (m.sortKey = :k AND m.id > :id))"
+                    + " ORDER BY m.sortKey, m.id", Object[].class).setParameter("p", path + "%").setParameter("k", k).setParameter("id", i)
+                    .setMaxResults(EXPORT_BATCH).getResultList());
+            for (Object[] r : rows) {
+                MemberEntity m = (MemberEntity) r[0];
+                sink.accept(m.toDto(), (String) r[1]);
+                after = m.sortKey;
+                afterId = m.id;
             }
-        });
+            if (rows.size() < EXPORT_BATCH) {
+                return;
+            }
+        }
     }
 
     /** Moves a member's home to {@code unitId} from {@code at}: the old membership ends, a new one starts. */
-    static void moveHome(EntityManager em, MemberEntity m, String unitId, LocalDate at, String reason, Caller caller, Timestamp now) {
+    static void moveHome(EntityManager em, MemberEntity m, String unitId, LocalDate at, String reason, Caller caller, long now) {
         em.createQuery("UPDATE MembershipEntity ms SET ms.validTo = :d WHERE ms.memberId = :m AND ms.kind = 'HOME' AND ms.validTo IS NULL")
                 .setParameter("d", at).setParameter("m", m.id).executeUpdate();
         m.cellId = unitId;
-        m.updatedAt = now;
+        m.updatedMs = now;
         membership(em, m.id, unitId, at, reason, caller, now);
     }
 
     private static void membership(EntityManager em, String memberId, String unitId, LocalDate from, String reason, Caller caller,
-            Timestamp now) {
+            long now) {
         MembershipEntity ms = new MembershipEntity();
         ms.id = UUID.randomUUID().toString();
         ms.memberId = memberId;
@@ -379,7 +397,7 @@ public class MemberServiceImpl implements MemberService {
         ms.kind = "HOME";
         ms.validFrom = from;
         ms.reason = reason;
-        ms.recordedAt = now;
+        ms.recordedMs = now;
         ms.recordedBy = caller.subject();
         em.persist(ms);
     }
@@ -389,15 +407,15 @@ public class MemberServiceImpl implements MemberService {
      * members are created (the API and the import both come here).
      */
     static MemberEntity insert(EntityManager em, MemberDraft d, String cellId, LocalDate from, String reason, Caller caller,
-            Timestamp now, LocalDate today) {
+            long now, LocalDate today) {
         MemberEntity m = new MemberEntity();
         m.id = UUID.randomUUID().toString();
         apply(m, d);
         m.cellId = cellId;
         m.status = MemberRules.initialStatus(d, today);
         m.statusSince = m.status == MemberStatus.OFFICIAL ? d.dateOfficial() : d.dateAdmitted();
-        m.createdAt = now;
-        m.updatedAt = now;
+        m.createdMs = now;
+        m.updatedMs = now;
         em.persist(m);
         membership(em, m.id, cellId, from, reason, caller, now);
         return m;
@@ -407,8 +425,8 @@ public class MemberServiceImpl implements MemberService {
     static void apply(MemberEntity m, MemberDraft d) {
         m.cardNumber = MemberRules.normaliseCard(d.cardNumber());
         m.fullName = Validation.clean(d.fullName());
-        m.nameKey = VietnameseText.fold(m.fullName);
-        m.sortKey = VietnameseText.nameSortKey(m.fullName);
+        m.nameKey = MemberRules.nameKey(m.fullName);
+        m.sortKey = MemberRules.sortKey(m.fullName);
         m.dateOfBirth = d.dateOfBirth();
         m.gender = d.gender();
         m.ethnicity = Validation.clean(d.ethnicity());
@@ -430,24 +448,39 @@ public class MemberServiceImpl implements MemberService {
     }
 
     private static UnitEntity cell(EntityManager em, Caller caller, String cellId) {
-        UnitEntity cell = OrgUnitServiceImpl.visible(em, caller, RegistryPermissions.MEMBER_WRITE, cellId);
+        return cell(em, caller, cellId, "cellId");
+    }
+
+    private static UnitEntity cell(EntityManager em, Caller caller, String cellId, String field) {
+        UnitEntity cell = Units.visible(em, caller, RegistryPermissions.MEMBER_WRITE, cellId);
         UnitTypeEntity type = em.find(UnitTypeEntity.class, cell.typeCode);
         if (!cell.open() || !type.holdsMembers) {
-            throw SotayException.invalid(List.of(new FieldError("cellId", cell.open() ? "not-a-cell" : "closed", Text.of(
+            throw SotayException.invalid(List.of(new FieldError(field, cell.open() ? "not-a-cell" : "closed", Text.of(
                     cell.open() ? "Đơn vị này không trực tiếp quản lý đảng viên." : "Đơn vị này đã giải thể hoặc sáp nhập.",
                     cell.open() ? "This unit does not hold members directly." : "This unit is closed."))));
         }
         return cell;
     }
 
-    static MemberEntity visible(EntityManager em, Caller caller, String permission, String id) {
-        Scope scope = Scope.of(em, caller, permission);
-        List<MemberEntity> found = scope.bind(em.createQuery("SELECT m FROM MemberEntity m, UnitEntity u WHERE m.cellId = u.id"
-                + " AND m.id = :id AND " + scope.predicate("u.path"), MemberEntity.class)).setParameter("id", id).getResultList();
-        if (found.isEmpty()) {
-            throw Scope.memberNotFound(id);
+    /**
+     * A residence affiliation names an open unit the caller can see: anything else is "unknown",
+     * the same answer for a unit that does not exist and one outside the caller's scope.
+     */
+    private static void residence(EntityManager em, Caller caller, String unitId) {
+        String id = Validation.clean(unitId);
+        if (id == null || id.isEmpty()) {
+            return;
         }
-        return found.get(0);
+        try {
+            UnitEntity u = Units.visible(em, caller, RegistryPermissions.READ, id);
+            if (u.open()) {
+                return;
+            }
+        } catch (SotayException notFound) {
+            // answered below, as for a closed unit
+        }
+        throw SotayException.invalid(List.of(new FieldError("residenceUnitId", "unknown", Text.of(
+                "Không có đơn vị này (đang hoạt động) trong phạm vi của bạn.", "There is no such open unit within your scope."))));
     }
 
 }

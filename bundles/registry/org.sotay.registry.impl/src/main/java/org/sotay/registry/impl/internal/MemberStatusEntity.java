@@ -1,6 +1,5 @@
 package org.sotay.registry.impl.internal;
 
-import java.sql.Timestamp;
 import java.time.LocalDate;
 
 import javax.persistence.Column;
@@ -31,12 +30,12 @@ public class MemberStatusEntity {
     LocalDate effective;
     @Column(name = "REASON")
     String reason;
-    @Column(name = "RECORDED_AT")
-    Timestamp recordedAt;
+    @Column(name = "RECORDED_MS")
+    long recordedMs;
     @Column(name = "RECORDED_BY")
     String recordedBy;
 
     StatusRecord toDto() {
-        return new StatusRecord(from, to, effective, reason, recordedAt.toInstant(), recordedBy);
+        return new StatusRecord(from, to, effective, reason, java.time.Instant.ofEpochMilli(recordedMs), recordedBy);
     }
 }

@@ -1,6 +1,5 @@
 package org.sotay.registry.impl.internal;
 
-import java.sql.Timestamp;
 import java.time.LocalDate;
 
 import javax.persistence.Column;
@@ -27,8 +26,8 @@ public class MembershipEntity {
     LocalDate validTo;
     @Column(name = "REASON")
     String reason;
-    @Column(name = "RECORDED_AT")
-    Timestamp recordedAt;
+    @Column(name = "RECORDED_MS")
+    long recordedMs;
     @Column(name = "RECORDED_BY")
     String recordedBy;
 }

@@ -1,7 +1,6 @@
 package org.sotay.registry.impl.internal;
 
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,8 +24,7 @@ import org.sotay.core.api.SotayException;
 import org.sotay.core.api.Text;
 import org.sotay.core.api.Validation;
 import org.sotay.core.api.VietnameseText;
-import org.sotay.core.api.audit.AuditTrail;
-import org.sotay.core.api.events.EventOutbox;
+import org.sotay.core.api.persistence.Journal;
 import org.sotay.core.api.security.Caller;
 import org.sotay.core.api.security.CallerContext;
 import org.sotay.registry.api.Connectivity;
@@ -44,22 +42,32 @@ public class OrgUnitServiceImpl implements OrgUnitService {
     static final ProblemType RESTRUCTURE = ProblemType.of("registry.restructure", 409,
             Text.of("Không thể thay đổi cơ cấu như vậy", "That restructuring is not possible"));
 
+    /** Column width of a unit's sort key (REG_UNIT.NAME_KEY). */
+    static final int NAME_KEY_MAX = 1000;
+
     private final JpaTemplate jpa;
     private final CallerContext callers;
-    private final AuditTrail audit;
-    private final RegistryDirectory directory;
-
-    @Reference
-    private EventOutbox outbox;
+    private final Journal journal;
+    private final Clock clock;
+    private final Runnable treeChanged;
 
     @Activate
     public OrgUnitServiceImpl(@Reference RegistrySchema schema, @Reference(target = "(osgi.unit.name=sotay-registry)") JpaTemplate jpa,
-            @Reference CallerContext callers, @Reference AuditTrail audit,
-            @Reference RegistryDirectory directory) {
+            @Reference CallerContext callers, @Reference Journal journal, @Reference Clock clock, @Reference RegistryTree tree) {
+        this(jpa, callers, journal, clock, tree::forget);
+    }
+
+    /** Outside OSGi (tests); {@code treeChanged} runs after each restructuring (this node's lineage cache). */
+    OrgUnitServiceImpl(JpaTemplate jpa, CallerContext callers, Journal journal, Clock clock, Runnable treeChanged) {
         this.jpa = jpa;
         this.callers = callers;
-        this.audit = audit;
-        this.directory = directory;
+        this.journal = journal;
+        this.clock = clock;
+        this.treeChanged = treeChanged;
+    }
+
+    static String unitKey(String name) {
+        return MemberRules.cut(VietnameseText.sortKey(name), NAME_KEY_MAX);
     }
 
     @Override
@@ -148,7 +156,10 @@ public class OrgUnitServiceImpl implements OrgUnitService {
     @Override
     public List<OrgUnit> treeAt(String id, LocalDate date) {
         Caller caller = callers.current();
-        LocalDate at = date == null ? LocalDate.now() : date;
+        LocalDate at = date == null ? LocalDate.now(clock) : date;
+        Validation dv = new Validation();
+        MemberRules.inRange(dv, "at", at, LocalDate.now(clock).plusYears(1));
+        dv.throwIfInvalid();
         return jpa.txExpr(TransactionType.Required, em -> {
             visible(em, caller, RegistryPermissions.READ, id);
             List<UnitHistoryEntity> root = em.createQuery("SELECT h FROM UnitHistoryEntity h WHERE h.unitId = :id"
@@ -190,41 +201,47 @@ public class OrgUnitServiceImpl implements OrgUnitService {
     @Override
     public OrgUnit create(UnitDraft d) {
         Caller caller = callers.current();
+        UnitDraft draft = d == null ? new UnitDraft(null, null, null, null, null, null, null) : d;
+        LocalDate today = LocalDate.now(clock);
         OrgUnit created = jpa.txExpr(TransactionType.Required, em -> {
-            UnitEntity u = insert(em, caller, d);
-            Events.publish(outbox, em, RegistryEvents.UNIT_CREATED, u.id, u.id);
-            Audit.record(audit, em, "unit.create", "unit", u.id, u.id, u.code + " " + u.name + " (" + u.typeCode + ") from " + u.validFrom);
+            UnitEntity u = insert(em, caller, draft, today, clock.millis(), "");
+            Changes.in(journal, em).event(RegistryEvents.UNIT_CREATED, u.id, u.id)
+                    .audit("unit.create", "unit", u.id, u.id, u.code + " " + u.name + " (" + u.typeCode + ") from " + u.validFrom);
             return u.toDto();
         });
         return created;
     }
 
-    /** Validates and inserts a unit with its first history row; used by create and split. */
-    private static UnitEntity insert(EntityManager em, Caller caller, UnitDraft d) {
+    /** Validates and inserts a unit with its first history row; used by create and split (its fields under {@code prefix}). */
+    private static UnitEntity insert(EntityManager em, Caller caller, UnitDraft d, LocalDate today, long now, String prefix) {
         Validation v = new Validation();
         String code = Validation.clean(d.code());
         String name = Validation.clean(d.name());
-        v.required("code", code).maxLength("code", code, 40);
+        v.required(prefix + "code", code).maxLength(prefix + "code", code, 40);
         if (code != null && !code.isEmpty()) {
-            v.check(code.matches("[A-Za-z0-9._-]+"), "code", "format",
+            v.check(code.matches("[A-Za-z0-9._-]+"), prefix + "code", "format",
                     Text.of("Mã đơn vị chỉ gồm chữ không dấu, số, dấu chấm, gạch.", "A unit code has only ASCII letters, digits, '.', '_' and '-'."));
         }
-        v.required("name", name).maxLength("name", name, 300);
-        v.required("typeCode", d.typeCode());
-        v.maxLength("venue", d.venue(), 300);
+        v.required(prefix + "name", name).text(prefix + "name", name, 300);
+        v.required(prefix + "typeCode", d.typeCode()).maxLength(prefix + "typeCode", d.typeCode(), 40);
+        v.text(prefix + "venue", Validation.clean(d.venue()), 300);
+        v.maxLength(prefix + "parentId", d.parentId(), 36);
+        if (d.validFrom() != null) {
+            MemberRules.inRange(v, prefix + "validFrom", d.validFrom(), today);
+        }
         v.throwIfInvalid();
         UnitTypeEntity type = em.find(UnitTypeEntity.class, d.typeCode());
         if (type == null) {
-            throw SotayException.invalid(List.of(new org.sotay.core.api.FieldError("typeCode", "unknown",
+            throw SotayException.invalid(List.of(new org.sotay.core.api.FieldError(prefix + "typeCode", "unknown",
                     Text.of("Không có loại đơn vị này.", "There is no such unit type."))));
         }
         if (!em.createQuery("SELECT u.id FROM UnitEntity u WHERE u.code = :c", String.class).setParameter("c", code)
                 .getResultList().isEmpty()) {
             throw new SotayException(ProblemType.of("registry.code-taken", 409, Text.of("Mã đơn vị đã được dùng", "Unit code taken")),
-                    null, List.of(new org.sotay.core.api.FieldError("code", "taken",
+                    null, List.of(new org.sotay.core.api.FieldError(prefix + "code", "taken",
                             Text.of("Mã " + code + " đã có đơn vị khác dùng.", "Another unit already has code " + code + "."))), null);
         }
-        LocalDate from = d.validFrom() == null ? LocalDate.now() : d.validFrom();
+        LocalDate from = d.validFrom() == null ? today : d.validFrom();
         UnitEntity u = new UnitEntity();
         u.id = UUID.randomUUID().toString();
         if (d.parentId() == null) {
@@ -244,13 +261,13 @@ public class OrgUnitServiceImpl implements OrgUnitService {
         }
         u.code = code;
         u.name = name;
-        u.nameKey = VietnameseText.sortKey(name);
+        u.nameKey = unitKey(name);
         u.typeCode = type.code;
         u.validFrom = from;
         u.venue = Validation.clean(d.venue());
         u.connectivity = d.connectivity() == null ? Connectivity.UNKNOWN : d.connectivity();
         em.persist(u);
-        history(em, u, from, "CREATED", null, caller);
+        history(em, u, from, "CREATED", null, caller, now);
         em.flush();
         return u;
     }
@@ -259,49 +276,62 @@ public class OrgUnitServiceImpl implements OrgUnitService {
     public OrgUnit rename(String id, String newName, LocalDate effective, long version) {
         Caller caller = callers.current();
         String name = Validation.clean(newName);
-        new Validation().required("name", name).maxLength("name", name, 300).throwIfInvalid();
-        LocalDate at = effective == null ? LocalDate.now() : effective;
+        LocalDate today = LocalDate.now(clock);
+        LocalDate at = effective == null ? today : effective;
+        Validation v = new Validation().required("name", name).text("name", name, 300);
+        MemberRules.inRange(v, "effective", at, today);
+        v.throwIfInvalid();
+        long now = clock.millis();
         OrgUnit renamed = jpa.txExpr(TransactionType.Required, em -> {
             UnitEntity u = visible(em, caller, RegistryPermissions.UNIT_WRITE, id);
             checkVersion(u, version);
             requireOpen(u, at);
-            Events.publish(outbox, em, RegistryEvents.UNIT_RESTRUCTURED, u.id, u.id);
-            Audit.record(audit, em, "unit.rename", "unit", u.id, u.id, "'" + u.name + "' -> '" + name + "' on " + at);
+            Changes.in(journal, em).event(RegistryEvents.UNIT_RESTRUCTURED, u.id, u.id)
+                    .audit("unit.rename", "unit", u.id, u.id, "'" + u.name + "' -> '" + name + "' on " + at);
             u.name = name;
-            u.nameKey = VietnameseText.sortKey(name);
-            reopenHistory(em, List.of(u), at, "RENAMED", null, caller);
+            u.nameKey = unitKey(name);
+            reopenHistory(em, List.of(u), at, "RENAMED", null, caller, now);
             em.flush();
             return u.toDto();
         });
-        directory.forget(); // this node answers from the new tree at once; other nodes within the cache time
+        treeChanged.run(); // this node answers from the new tree at once; other nodes within the cache time
         return renamed;
     }
 
     @Override
     public OrgUnit move(String id, String newParentId, LocalDate effective, long version) {
         Caller caller = callers.current();
-        LocalDate at = effective == null ? LocalDate.now() : effective;
+        LocalDate today = LocalDate.now(clock);
+        LocalDate at = effective == null ? today : effective;
+        Validation v = new Validation();
+        MemberRules.inRange(v, "effective", at, today);
+        v.throwIfInvalid();
+        long now = clock.millis();
         OrgUnit moved = jpa.txExpr(TransactionType.Required, em -> {
             UnitEntity u = visible(em, caller, RegistryPermissions.UNIT_WRITE, id);
             checkVersion(u, version);
             UnitEntity parent = visible(em, caller, RegistryPermissions.UNIT_WRITE, newParentId);
             String from = u.parentId;
-            moveSubtree(em, u, parent, at, "MOVED", null, caller);
+            moveSubtree(em, u, parent, at, "MOVED", null, caller, now);
             em.flush();
-            Events.publish(outbox, em, RegistryEvents.UNIT_RESTRUCTURED, u.id, u.id, parent.id);
-            Audit.record(audit, em, "unit.move", "unit", u.id, u.id, u.code + " from parent " + from + " to " + parent.code + " on " + at);
+            Changes.in(journal, em).event(RegistryEvents.UNIT_RESTRUCTURED, u.id, u.id, parent.id)
+                    .audit("unit.move", "unit", u.id, u.id, u.code + " from parent " + from + " to " + parent.code + " on " + at);
             return em.find(UnitEntity.class, id).toDto();
         });
-        directory.forget(); // this node answers from the new tree at once; other nodes within the cache time
+        treeChanged.run(); // this node answers from the new tree at once; other nodes within the cache time
         return moved;
     }
 
     @Override
     public OrgUnit merge(String sourceId, String targetId, LocalDate effective, String reason) {
         Caller caller = callers.current();
-        LocalDate at = effective == null ? LocalDate.now() : effective;
+        LocalDate today = LocalDate.now(clock);
+        LocalDate at = effective == null ? today : effective;
         String why = Validation.clean(reason);
-        new Validation().maxLength("reason", why, 500).throwIfInvalid();
+        Validation v = new Validation().text("reason", why, 500);
+        MemberRules.inRange(v, "effective", at, today);
+        v.throwIfInvalid();
+        long now = clock.millis();
         OrgUnit target = jpa.txExpr(TransactionType.Required, em -> {
             UnitEntity source = visible(em, caller, RegistryPermissions.UNIT_WRITE, sourceId);
             UnitEntity into = visible(em, caller, RegistryPermissions.UNIT_WRITE, targetId);
@@ -314,7 +344,7 @@ public class OrgUnitServiceImpl implements OrgUnitService {
             requireOpen(into, at);
             for (UnitEntity child : em.createQuery("SELECT u FROM UnitEntity u WHERE u.parentId = :p AND u.validTo IS NULL",
                     UnitEntity.class).setParameter("p", source.id).getResultList()) {
-                moveSubtree(em, child, into, at, "MOVED", "merge of " + source.code + " into " + into.code, caller);
+                moveSubtree(em, child, into, at, "MOVED", "merge of " + source.code + " into " + into.code, caller, now);
             }
             List<MemberEntity> members = em.createQuery("SELECT m FROM MemberEntity m WHERE m.cellId = :c", MemberEntity.class)
                     .setParameter("c", source.id).getResultList();
@@ -325,22 +355,21 @@ public class OrgUnitServiceImpl implements OrgUnitService {
                             "The receiving unit cannot hold members directly."));
                 }
             }
-            Timestamp now = Timestamp.from(Instant.now());
             for (MemberEntity m : members) {
                 MemberServiceImpl.moveHome(em, m, into.id, at, "merge of " + source.code + " into " + into.code, caller, now);
             }
             source.validTo = at;
-            reopenHistory(em, List.of(source), at, "MERGED", why == null ? "merged into " + into.code : why, caller);
+            reopenHistory(em, List.of(source), at, "MERGED", why == null ? "merged into " + into.code : why, caller, now);
             // the source is closed: its last interval ends at the merge, and nothing opens after it
             em.createQuery("UPDATE UnitHistoryEntity h SET h.validTo = :d WHERE h.unitId = :id AND h.validTo IS NULL")
                     .setParameter("d", at).setParameter("id", source.id).executeUpdate();
-            Events.publish(outbox, em, RegistryEvents.UNIT_RESTRUCTURED, source.id, source.id, into.id);
-            Audit.record(audit, em, "unit.merge", "unit", source.id, into.id, source.code + " merged into " + into.code + " on " + at + ": "
-                    + members.size() + " members moved" + (why == null ? "" : "; " + why));
+            Changes.in(journal, em).event(RegistryEvents.UNIT_RESTRUCTURED, source.id, source.id, into.id)
+                    .audit("unit.merge", "unit", source.id, into.id, source.code + " merged into " + into.code + " on " + at + ": "
+                            + members.size() + " members moved" + (why == null ? "" : "; " + why));
             em.flush();
             return into.toDto();
         });
-        directory.forget(); // this node answers from the new tree at once; other nodes within the cache time
+        treeChanged.run(); // this node answers from the new tree at once; other nodes within the cache time
         return target;
     }
 
@@ -348,14 +377,28 @@ public class OrgUnitServiceImpl implements OrgUnitService {
     public OrgUnit split(String sourceId, UnitDraft newUnit, List<String> memberIds, List<String> subUnitIds, LocalDate effective,
             String reason) {
         Caller caller = callers.current();
-        LocalDate at = effective == null ? LocalDate.now() : effective;
+        LocalDate today = LocalDate.now(clock);
+        LocalDate at = effective == null ? today : effective;
         List<String> members = memberIds == null ? List.of() : memberIds;
         List<String> units = subUnitIds == null ? List.of() : subUnitIds;
         String why = Validation.clean(reason);
-        new Validation().required("newUnit", newUnit).maxLength("reason", why, 500)
+        Validation v = new Validation().required("newUnit", newUnit).text("reason", why, 500)
                 .check(!members.isEmpty() || !units.isEmpty(), "memberIds", "empty",
                         Text.of("Hãy chọn đảng viên hoặc đơn vị chuyển sang đơn vị mới.", "Choose the members or sub-units that move to the new unit."))
-                .throwIfInvalid();
+                .check(members.size() <= 10_000, "memberIds", "too-many", Text.of("Tối đa 10.000 đảng viên.", "At most 10,000 members."))
+                .check(units.size() <= 1_000, "subUnitIds", "too-many", Text.of("Tối đa 1.000 đơn vị.", "At most 1,000 units."));
+        if (newUnit != null) {
+            // the new unit sits beside the source from the effective date: a parent or a start of its own would be ignored, so it is refused
+            v.check(newUnit.parentId() == null, "newUnit.parentId", "not-allowed", Text.of(
+                    "Đơn vị mới luôn cùng cấp trên với đơn vị được tách; bỏ trường này.",
+                    "The new unit always has the split unit's parent; leave this field out."));
+            v.check(newUnit.validFrom() == null, "newUnit.validFrom", "not-allowed", Text.of(
+                    "Ngày thành lập của đơn vị mới là ngày hiệu lực (effective); bỏ trường này.",
+                    "The new unit starts on the split's effective date; leave this field out."));
+        }
+        MemberRules.inRange(v, "effective", at, today);
+        v.throwIfInvalid();
+        long now = clock.millis();
         String[] ids = new String[2];
         OrgUnit created = jpa.txExpr(TransactionType.Required, em -> {
             UnitEntity source = visible(em, caller, RegistryPermissions.UNIT_WRITE, sourceId);
@@ -366,9 +409,8 @@ public class OrgUnitServiceImpl implements OrgUnitService {
             em.lock(source, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
             UnitDraft d = new UnitDraft(newUnit.code(), newUnit.name(), newUnit.typeCode() == null ? source.typeCode : newUnit.typeCode(),
                     source.parentId, at, newUnit.venue(), newUnit.connectivity());
-            UnitEntity target = insert(em, caller, d);
+            UnitEntity target = insert(em, caller, d, today, now, "newUnit.");
             String why2 = why == null ? "split of " + source.code + " into " + target.code : why;
-            Timestamp now = Timestamp.from(Instant.now());
             if (!members.isEmpty()) {
                 UnitTypeEntity type = em.find(UnitTypeEntity.class, target.typeCode);
                 if (!type.holdsMembers) {
@@ -391,22 +433,22 @@ public class OrgUnitServiceImpl implements OrgUnitService {
                     throw SotayException.invalid(List.of(new org.sotay.core.api.FieldError("subUnitIds", "not-in-unit",
                             Text.of("Đơn vị " + unitId + " không trực thuộc " + source.code + ".", "Unit " + unitId + " is not under " + source.code + "."))));
                 }
-                moveSubtree(em, child, target, at, "MOVED", why2, caller);
+                moveSubtree(em, child, target, at, "MOVED", why2, caller, now);
             }
-            Events.publish(outbox, em, RegistryEvents.UNIT_RESTRUCTURED, target.id, source.id, target.id);
-            Audit.record(audit, em, "unit.split", "unit", target.id, source.id, source.code + " split into " + target.code + " on " + at
-                    + ": " + members.size() + " members, " + units.size() + " sub-units moved" + (why == null ? "" : "; " + why));
+            Changes.in(journal, em).event(RegistryEvents.UNIT_RESTRUCTURED, target.id, source.id, target.id)
+                    .audit("unit.split", "unit", target.id, source.id, source.code + " split into " + target.code + " on " + at
+                            + ": " + members.size() + " members, " + units.size() + " sub-units moved" + (why == null ? "" : "; " + why));
             em.flush();
             ids[0] = source.id;
             ids[1] = target.id;
             return target.toDto();
         });
-        directory.forget();
+        treeChanged.run();
         return created;
     }
 
     private static void moveSubtree(EntityManager em, UnitEntity u, UnitEntity parent, LocalDate at, String kind, String reason,
-            Caller caller) {
+            Caller caller, long now) {
         if (parent.path.startsWith(u.path)) {
             throw new SotayException(RESTRUCTURE, Text.of("Không thể chuyển một đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.",
                     "A unit cannot be moved under itself or one of its own sub-units."));
@@ -425,12 +467,12 @@ public class OrgUnitServiceImpl implements OrgUnitService {
                 s.parentId = parent.id;
             }
         }
-        reopenHistory(em, subtree, at, kind, reason, caller);
+        reopenHistory(em, subtree, at, kind, reason, caller, now);
     }
 
     /** Ends each unit's open interval at {@code at} and opens a new one with its current state. */
     private static void reopenHistory(EntityManager em, List<UnitEntity> units, LocalDate at, String kind, String reason,
-            Caller caller) {
+            Caller caller, long now) {
         for (UnitEntity u : units) {
             List<UnitHistoryEntity> open = em.createQuery("SELECT h FROM UnitHistoryEntity h WHERE h.unitId = :id AND h.validTo IS NULL",
                     UnitHistoryEntity.class).setParameter("id", u.id).getResultList();
@@ -446,11 +488,11 @@ public class OrgUnitServiceImpl implements OrgUnitService {
                     h.validTo = at;
                 }
             }
-            history(em, u, at, kind, reason, caller);
+            history(em, u, at, kind, reason, caller, now);
         }
     }
 
-    private static void history(EntityManager em, UnitEntity u, LocalDate from, String kind, String reason, Caller caller) {
+    private static void history(EntityManager em, UnitEntity u, LocalDate from, String kind, String reason, Caller caller, long now) {
         UnitHistoryEntity h = new UnitHistoryEntity();
         h.id = UUID.randomUUID().toString();
         h.unitId = u.id;
@@ -462,7 +504,7 @@ public class OrgUnitServiceImpl implements OrgUnitService {
         h.validFrom = from;
         h.changeKind = kind;
         h.reason = reason;
-        h.recordedAt = Timestamp.from(Instant.now());
+        h.recordedMs = now;
         h.recordedBy = caller.subject();
         em.persist(h);
     }
@@ -484,18 +526,7 @@ public class OrgUnitServiceImpl implements OrgUnitService {
         }
     }
 
-    /** The unit if the caller holds {@code permission} over it; not found otherwise (never "forbidden": no leak). */
     static UnitEntity visible(EntityManager em, Caller caller, String permission, String id) {
-        if (id == null) {
-            throw Scope.unitNotFound("null");
-        }
-        Scope scope = Scope.of(em, caller, permission);
-        List<UnitEntity> found = scope.bind(em.createQuery(
-                "SELECT u FROM UnitEntity u WHERE u.id = :id AND " + scope.predicate("u.path"), UnitEntity.class))
-                .setParameter("id", id).getResultList();
-        if (found.isEmpty()) {
-            throw Scope.unitNotFound(id);
-        }
-        return found.get(0);
+        return Units.visible(em, caller, permission, id);
     }
 }

@@ -1,6 +1,5 @@
 package org.sotay.registry.impl.internal;
 
-import java.sql.Timestamp;
 import java.time.LocalDate;
 
 import javax.persistence.Column;
@@ -38,8 +37,8 @@ public class UnitHistoryEntity {
     String changeKind;
     @Column(name = "REASON")
     String reason;
-    @Column(name = "RECORDED_AT")
-    Timestamp recordedAt;
+    @Column(name = "RECORDED_MS")
+    long recordedMs;
     @Column(name = "RECORDED_BY")
     String recordedBy;
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,14 +16,6 @@ import org.sotay.registry.api.Gender;
 import org.sotay.registry.api.ImportReport;
 
 class MemberImportParseTest {
-    @Test
-    void readsQuotedFieldsAndLineEnds() throws Exception {
-        CsvReader r = new CsvReader(new StringReader("\uFEFFa,\"b, c\",\"say \"\"hi\"\"\"\r\n\"x\ny\",,z\n"));
-        assertEquals(List.of("a", "b, c", "say \"hi\""), r.next());
-        assertEquals(List.of("x\ny", "", "z"), r.next());
-        assertEquals(null, r.next());
-    }
-
     @Test
     void vietnameseHeadersAndDatesAreUnderstood() {
         String csv = "Số thẻ,Họ và tên,Ngày sinh,Giới tính,Dân tộc,Ngày vào Đảng,Ngày chính thức,Mã chi bộ,Điện thoại thông minh,Ghi chú\n"

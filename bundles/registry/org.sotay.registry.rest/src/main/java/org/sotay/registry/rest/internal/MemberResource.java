@@ -53,11 +53,13 @@ import org.sotay.registry.api.RegistryPermissions;
 public class MemberResource {
     private final MemberService members;
     private final MemberImport imports;
+    private final java.time.Clock clock;
 
     @Activate
-    public MemberResource(@Reference MemberService members, @Reference MemberImport imports) {
+    public MemberResource(@Reference MemberService members, @Reference MemberImport imports, @Reference java.time.Clock clock) {
         this.members = members;
         this.imports = imports;
+        this.clock = clock;
     }
 
     /**
@@ -91,7 +93,7 @@ public class MemberResource {
     @RequiresPermission(RegistryPermissions.READ)
     public Map<String, Object> cellAt(@PathParam("id") String id, @QueryParam("at") String at) {
         java.time.LocalDate date = Params.date("at", at);
-        java.time.LocalDate when = date == null ? java.time.LocalDate.now() : date;
+        java.time.LocalDate when = date == null ? java.time.LocalDate.now(clock) : date;
         String cell = members.cellAt(id, when);
         java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
         out.put("memberId", id);
@@ -183,6 +185,6 @@ public class MemberResource {
     }
 
     private static MemberDraft empty() {
-        return new MemberDraft(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return MemberDraft.EMPTY;
     }
 }

@@ -1,12 +1,8 @@
 package org.sotay.registry.rest.internal;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -29,6 +25,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.sotay.core.api.Api;
+import org.sotay.core.api.CsvWriter;
 import org.sotay.core.api.Page;
 import org.sotay.core.api.PageRequest;
 import org.sotay.core.api.Params;
@@ -149,15 +146,12 @@ public class OrgUnitResource {
     }
 
     private void writeCsv(String id, java.io.OutputStream out) throws IOException {
-        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        w.write('\uFEFF');
-        w.write(MemberCsv.HEADER);
-        w.write("\r\n");
+        CsvWriter csv = new CsvWriter(out);
+        csv.row(MemberCsv.HEADER);
         try {
             members.forEachMember(id, (m, cellCode) -> {
                 try {
-                    w.write(MemberCsv.row(m, cellCode));
-                    w.write("\r\n");
+                    csv.row(MemberCsv.row(m, cellCode));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -165,7 +159,7 @@ public class OrgUnitResource {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        w.flush();
+        csv.flush();
     }
 
     @POST

@@ -1,4 +1,6 @@
-package org.sotay.registry.api;
+package org.sotay.registry.api.directory;
+
+import org.sotay.registry.api.MemberStatus;
 
 import java.time.LocalDate;
 

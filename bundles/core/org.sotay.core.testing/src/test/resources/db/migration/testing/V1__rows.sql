@@ -1,0 +1,7 @@
+-- rows placed in the tree, to test scope predicates
+CREATE TABLE TST_ROW (
+  ID VARCHAR(36) NOT NULL PRIMARY KEY,
+  PATH VARCHAR(1000) NOT NULL,
+  FLAG BOOLEAN NOT NULL,
+  VERSION BIGINT NOT NULL
+);

@@ -1,0 +1,94 @@
+package org.sotay.registry.impl.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import javax.persistence.EntityManager;
+import javax.persistence.Query;
+
+import org.sotay.core.api.SotayException;
+import org.sotay.core.api.Text;
+import org.sotay.core.api.security.Caller;
+import org.sotay.core.api.security.Scope;
+
+/**
+ * The tree as the registry's own queries need it: the caller's scope from the registry's own paths
+ * (the core {@link Scope} predicate), and the unit or member a caller may act on, or not found
+ * (never "forbidden": a district cannot even learn another's ids exist).
+ */
+final class Units {
+    private Units() {
+    }
+
+    /** The caller's subtrees for {@code permission}, their paths read from REG_UNIT. */
+    static Scope scope(EntityManager em, Caller caller, String permission) {
+        Set<String> roots = caller.unitsFor(permission);
+        List<String> paths = new ArrayList<>();
+        if (!roots.isEmpty()) {
+            List<String> ids = new ArrayList<>(roots);
+            for (int i = 0; i < ids.size(); i += 500) {
+                paths.addAll(em.createQuery("SELECT u.path FROM UnitEntity u WHERE u.id IN :ids", String.class)
+                        .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500))).getResultList());
+            }
+        }
+        return Scope.ofPaths(paths);
+    }
+
+    static <Q extends Query> Q bind(Q q, Scope scope) {
+        scope.parameters().forEach(q::setParameter);
+        return q;
+    }
+
+    /** The unit if the caller holds {@code permission} over it; not found otherwise. */
+    static UnitEntity visible(EntityManager em, Caller caller, String permission, String id) {
+        if (id == null || id.isBlank() || id.length() > 36) {
+            throw unitNotFound(id);
+        }
+        Scope scope = scope(em, caller, permission);
+        List<UnitEntity> found = bind(em.createQuery("SELECT u FROM UnitEntity u WHERE u.id = :id AND " + scope.jpql("u.path"),
+                UnitEntity.class), scope).setParameter("id", id).getResultList();
+        if (found.isEmpty()) {
+            throw unitNotFound(id);
+        }
+        return found.get(0);
+    }
+
+    /** The member if the caller holds {@code permission} over their cell; not found otherwise. */
+    static MemberEntity member(EntityManager em, Caller caller, String permission, String id) {
+        if (id == null || id.isBlank() || id.length() > 36) {
+            throw memberNotFound(id);
+        }
+        Scope scope = scope(em, caller, permission);
+        List<MemberEntity> found = bind(em.createQuery("SELECT m FROM MemberEntity m, UnitEntity u WHERE m.cellId = u.id"
+                + " AND m.id = :id AND " + scope.jpql("u.path"), MemberEntity.class), scope).setParameter("id", id).getResultList();
+        if (found.isEmpty()) {
+            throw memberNotFound(id);
+        }
+        return found.get(0);
+    }
+
+    static List<String> lineage(String path) {
+        return Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
+    }
+
+    static SotayException unitNotFound(String id) {
+        return SotayException.notFound(Text.of("Không có đơn vị " + shown(id) + " trong phạm vi của bạn.",
+                "There is no unit " + shown(id) + " within your scope."));
+    }
+
+    static SotayException memberNotFound(String id) {
+        return SotayException.notFound(Text.of("Không có đảng viên " + shown(id) + " trong phạm vi của bạn.",
+                "There is no member " + shown(id) + " within your scope."));
+    }
+
+    /** An id as echoed in a message: short, and only the characters ids have. */
+    static String shown(String id) {
+        if (id == null) {
+            return "(none)";
+        }
+        String s = id.replaceAll("[^A-Za-z0-9._-]", "?");
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+}
