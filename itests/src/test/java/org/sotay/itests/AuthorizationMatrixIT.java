@@ -80,7 +80,8 @@ public class AuthorizationMatrixIT extends SotayTestSupport {
 
         String targetAccount = staff(admin, "target.staff", targetCell, "STAFF");
         String targetGrant = json(grant(admin, targetAccount, "INSTALL_HELPER", targetCell)).path("grants").get(0).path("id").asText();
-        String notice = json(bearer(admin, "POST", "/v1/sample/notices", "{\"title\":\"Thông báo thử\",\"body\":\"Nội dung\"}")).path("id").asText();
+        String notice = json(bearer(admin, "POST", "/v1/sample/notices", "{\"unitId\":\"" + targetCell
+                + "\",\"title\":\"Thông báo thử\",\"body\":\"Nội dung\"}")).path("id").asText();
 
         // ---- the callers: real accounts, real sign-ins ----
         List<Who> callers = new ArrayList<>();

@@ -43,7 +43,8 @@ public class HotSwapIT extends SotayTestSupport {
 
     @Test
     public void uninstallAndInstallAModuleWhileTheOthersServe() throws Exception {
-        HttpResponse<String> created = http("POST", "/v1/sample/notices", "{\"title\":\"Trước khi gỡ\",\"body\":\"Dữ liệu phải còn.\"}",
+        String[] writer = { "Authorization", "Bearer " + WRITER_TOKEN };
+        HttpResponse<String> created = http("POST", "/v1/sample/notices", notice("Trước khi gỡ", "Dữ liệu phải còn."),
                 "Authorization", "Bearer " + WRITER_TOKEN, "Content-Type", "application/json");
         assertEquals(created.body(), 201, created.statusCode());
         String id = json(created).path("id").asText();
@@ -71,15 +72,15 @@ public class HotSwapIT extends SotayTestSupport {
         try {
             String version = features.getFeature(FEATURE).getVersion();
             features.uninstallFeature(FEATURE, version, EnumSet.noneOf(FeaturesService.Option.class));
-            await("the sample endpoints to disappear", 60, () -> get("/v1/sample/notices").statusCode() == 404);
-            assertEquals(404, get("/v1/sample/notices/" + id).statusCode());
+            await("the sample endpoints to disappear", 60, () -> get("/v1/sample/notices", writer).statusCode() == 404);
+            assertEquals(404, get("/v1/sample/notices/" + id, writer).statusCode());
             await("OpenAPI without the sample paths", 30, () -> !get("/openapi.json").body().contains("/v1/sample/notices"));
             await("health without the sample module", 30, () -> !get("/v1/health").body().contains("\"sample\""));
 
             features.installFeature(FEATURE, version, EnumSet.noneOf(FeaturesService.Option.class));
-            await("the sample endpoints to come back", 60, () -> get("/v1/sample/notices").statusCode() == 200);
+            await("the sample endpoints to come back", 60, () -> get("/v1/sample/notices", writer).statusCode() == 200);
             await("OpenAPI with the sample paths", 30, () -> get("/openapi.json").body().contains("/v1/sample/notices"));
-            HttpResponse<String> again = get("/v1/sample/notices/" + id);
+            HttpResponse<String> again = get("/v1/sample/notices/" + id, writer);
             assertEquals("data written before the swap is still there", 200, again.statusCode());
             assertEquals("Trước khi gỡ", json(again).path("title").asText());
         } finally {

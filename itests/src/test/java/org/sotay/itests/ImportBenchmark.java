@@ -9,8 +9,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,13 +111,13 @@ public class ImportBenchmark extends SotayTestSupport {
         long t1 = System.nanoTime();
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
-            Timestamp now = Timestamp.from(Instant.now());
+            long now = System.currentTimeMillis();
             try (PreparedStatement m = c.prepareStatement("INSERT INTO REG_MEMBER (ID, CARD_NUMBER, FULL_NAME, NAME_KEY, SORT_KEY, DATE_OF_BIRTH,"
                     + " GENDER, ETHNICITY, DATE_ADMITTED, DATE_OFFICIAL, STATUS, STATUS_SINCE, CELL_ID, USES_SMARTPHONE, APP_INSTALLED,"
-                    + " ACCOUNT_REGISTERED, CREATED_AT, UPDATED_AT, VERSION) VALUES (?, ?, ?, ?, ?, ?, 'MALE', 'Kinh', ?, ?, 'OFFICIAL', ?, ?,"
+                    + " ACCOUNT_REGISTERED, CREATED_MS, UPDATED_MS, VERSION) VALUES (?, ?, ?, ?, ?, ?, 'MALE', 'Kinh', ?, ?, 'OFFICIAL', ?, ?,"
                     + " TRUE, FALSE, FALSE, ?, ?, 0)");
                     PreparedStatement h = c.prepareStatement("INSERT INTO REG_MEMBERSHIP (ID, MEMBER_ID, UNIT_ID, KIND, VALID_FROM, REASON,"
-                            + " RECORDED_AT, RECORDED_BY) VALUES (?, ?, ?, 'HOME', ?, 'raw', ?, 'bench')")) {
+                            + " RECORDED_MS, RECORDED_BY) VALUES (?, ?, ?, 'HOME', ?, 'raw', ?, 'bench')")) {
                 int n = 0;
                 for (Object[] row : raw) {
                     String id = UUID.randomUUID().toString();
@@ -135,14 +133,14 @@ public class ImportBenchmark extends SotayTestSupport {
                     m.setDate(8, Date.valueOf(admitted.plusYears(1)));
                     m.setDate(9, Date.valueOf(admitted.plusYears(1)));
                     m.setString(10, (String) row[4]);
-                    m.setTimestamp(11, now);
-                    m.setTimestamp(12, now);
+                    m.setLong(11, now);
+                    m.setLong(12, now);
                     m.addBatch();
                     h.setString(1, UUID.randomUUID().toString());
                     h.setString(2, id);
                     h.setString(3, (String) row[4]);
                     h.setDate(4, Date.valueOf(admitted));
-                    h.setTimestamp(5, now);
+                    h.setLong(5, now);
                     h.addBatch();
                     if (++n % 1000 == 0) {
                         m.executeBatch();

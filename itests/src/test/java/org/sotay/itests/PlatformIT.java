@@ -129,10 +129,10 @@ public class PlatformIT extends SotayTestSupport {
 
     @Test
     public void pagingHasAHardCap() {
-        HttpResponse<String> r = get("/v1/sample/notices?limit=500");
+        HttpResponse<String> r = get("/v1/sample/notices?limit=500", writer());
         assertEquals(400, r.statusCode());
         assertEquals("limit", json(r).path("errors").get(0).path("field").asText());
-        HttpResponse<String> notANumber = get("/v1/sample/notices?limit=abc");
+        HttpResponse<String> notANumber = get("/v1/sample/notices?limit=abc", writer());
         assertEquals(400, notANumber.statusCode());
         assertEquals("not-a-number", json(notANumber).path("errors").get(0).path("code").asText());
     }
@@ -146,12 +146,12 @@ public class PlatformIT extends SotayTestSupport {
         assertTrue(created.headers().firstValue("Location").orElse("").endsWith("/api/v1/sample/notices/" + id));
         assertEquals("itest-writer", n.path("publishedBy").asText());
 
-        HttpResponse<String> read = get("/v1/sample/notices/" + id);
+        HttpResponse<String> read = get("/v1/sample/notices/" + id, writer());
         assertEquals(200, read.statusCode());
         assertEquals("Họp chi bộ tháng 12", json(read).path("title").asText());
         assertTrue(json(read).path("publishedAt").asText().matches("\\d{4}-\\d\\d-\\d\\dT.*Z"));
         String etag = read.headers().firstValue("ETag").orElseThrow();
-        assertEquals(304, get("/v1/sample/notices/" + id, "If-None-Match", etag).statusCode());
+        assertEquals(304, get("/v1/sample/notices/" + id, concat(writer(), "If-None-Match", etag)).statusCode());
 
         long version = n.path("version").asLong();
         String edit = "{\"title\":\"Họp chi bộ tháng 12 (dời ngày)\",\"body\":\"Dời sang thứ Bảy.\",\"version\":" + version + "}";
@@ -161,7 +161,8 @@ public class PlatformIT extends SotayTestSupport {
         HttpResponse<String> stale = http("PUT", "/v1/sample/notices/" + id, edit, writer());
         assertEquals(409, stale.statusCode());
         assertEquals("urn:sotay:problem:stale-version", json(stale).path("type").asText());
-        assertEquals(404, get("/v1/sample/notices/no-such-id").statusCode());
+        assertEquals(404, get("/v1/sample/notices/no-such-id", writer()).statusCode());
+        assertEquals("reading needs a token", 401, get("/v1/sample/notices/" + id).statusCode());
     }
 
     @Test
@@ -211,12 +212,14 @@ public class PlatformIT extends SotayTestSupport {
         return new String[] { "Authorization", "Bearer " + WRITER_TOKEN, "Content-Type", "application/json" };
     }
 
-    private static HttpResponse<String> post(String body) {
-        return http("POST", "/v1/sample/notices", body, writer());
+    /** POSTs a notice at the root unit ({@code unitId} is added to the body). */
+    private HttpResponse<String> post(String body) {
+        String withUnit = body.startsWith("{") ? "{\"unitId\":\"" + rootUnit() + "\"," + body.substring(1) : body;
+        return http("POST", "/v1/sample/notices", withUnit, writer());
     }
 
     private static long total() {
-        return json(get("/v1/sample/notices?limit=1")).path("total").asLong();
+        return json(get("/v1/sample/notices?limit=1", writer())).path("total").asLong();
     }
 
     private static void assertNoStackTrace(HttpResponse<String> r) {

@@ -142,7 +142,7 @@ public class RegistryIT extends SotayTestSupport {
         long aMembers = ok(as("province-admin", "GET", "/v1/org-units/" + a, null)).path("members").asLong();
         long bMembers = ok(as("province-admin", "GET", "/v1/org-units/" + b, null)).path("members").asLong();
 
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(VIETNAM);
         LocalDate before = today.minusDays(1);
         HttpResponse<String> merged = as("province-admin", "POST", "/v1/org-units/" + a + "/merge",
                 "{\"targetId\":\"" + b + "\",\"effective\":\"" + today + "\",\"reason\":\"Sáp nhập thôn\"}");
@@ -233,7 +233,7 @@ public class RegistryIT extends SotayTestSupport {
         JsonNode m = ok(as("province-admin", "GET", "/v1/org-units/" + from + "/members?limit=1", null)).path("items").get(0);
         String id = m.path("id").asText();
         String to = firstCell(district2);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(VIETNAM);
         // the transfer is announced through the outbox, after its commit, once
         List<org.osgi.service.event.Event> heard = java.util.Collections.synchronizedList(new ArrayList<>());
         java.util.Hashtable<String, Object> topic = new java.util.Hashtable<>();

@@ -50,6 +50,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public abstract class SotayTestSupport {
     static final String DB = System.getProperty("sotay.itest.db", "derby");
+    /** The deployment's zone: "today" in every answer is Vietnam's, whatever the zone of the machine running the tests. */
+    static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
     /** A bearer token accepted by the test's own authentication provider (see {@link #registerTestAuth()}). */
     static final String WRITER_TOKEN = "itest-writer-token";
     static final String READER_TOKEN = "itest-reader-token";
@@ -252,10 +254,10 @@ public abstract class SotayTestSupport {
                 @Override
                 public Optional<Caller> authenticate(String scheme, String credentials) {
                     if (WRITER_TOKEN.equals(credentials)) {
-                        return Optional.of(caller("itest-writer", Set.of("sample.notice.write")));
+                        return Optional.of(callerAt("itest-writer", Set.of(rootUnit()), Set.of("sample.notice.write", "sample.notice.read")));
                     }
                     if (READER_TOKEN.equals(credentials)) {
-                        return Optional.of(caller("itest-reader", Set.of()));
+                        return Optional.of(callerAt("itest-reader", Set.of(rootUnit()), Set.of()));
                     }
                     return Optional.ofNullable(CALLERS.get(credentials));
                 }
@@ -284,8 +286,27 @@ public abstract class SotayTestSupport {
         };
     }
 
-    private static Caller caller(String subject, Set<String> permissions) {
-        return callerAt(subject, Set.of("root"), permissions);
+    private static volatile String root;
+
+    /** The root unit of the demo province (the registry loads it at the first start). */
+    String rootUnit() {
+        String r = root;
+        if (r == null) {
+            org.osgi.framework.ServiceReference<org.sotay.core.api.security.OrgTree> ref = bundleContext
+                    .getServiceReference(org.sotay.core.api.security.OrgTree.class);
+            List<String> roots = ref == null ? List.of() : bundleContext.getService(ref).roots();
+            if (roots.isEmpty()) {
+                return "no-root-yet";
+            }
+            r = roots.get(0);
+            root = r;
+        }
+        return r;
+    }
+
+    /** A notice body published at the root unit. */
+    String notice(String title, String body) {
+        return "{\"unitId\":\"" + rootUnit() + "\",\"title\":" + quote(title) + ",\"body\":" + quote(body) + "}";
     }
 
     /** One HTTP exchange. */
@@ -340,10 +361,10 @@ public abstract class SotayTestSupport {
         fail("timed out after " + seconds + " s waiting for " + what + (last == null ? "" : ": " + last));
     }
 
-    /** Waits until the platform answers healthy (boot finished, every module UP) and the sample module serves. */
+    /** Waits until the platform answers healthy (boot finished, every module UP) and the sample module's paths are served. */
     static void awaitHealthy() {
         awaitStatus("/v1/health", 200);
-        awaitStatus("/v1/sample/notices", 200);
+        await("the sample module's paths", 120, () -> get("/openapi.json").body().contains("/v1/sample/notices"));
     }
 
     static void awaitStatus(String path, int status) {

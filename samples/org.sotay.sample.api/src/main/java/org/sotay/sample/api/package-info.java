@@ -1,8 +1,10 @@
 /**
- * The notice board: the sample module that shows the Sotay module pattern end to end (API,
- * JPA implementation with its own migrations and tables, REST resource, feature, tests). A
- * province's committee publishes short notices that anyone may read.
+ * The notice board: the sample module that shows the Sotay module pattern end to end (API with
+ * permissions and event topics, JPA implementation with its own migrations and tables, the core
+ * scope filter, journal and clock, REST resource, feature, unit tests on the harness and a Pax Exam
+ * test). A committee publishes short notices to a unit; those who hold the read permission over
+ * that unit read them.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.sotay.sample.api;

@@ -10,51 +10,35 @@ import javax.persistence.Version;
 
 import org.sotay.sample.api.Notice;
 
-/** Table {@code SMP_NOTICE}, created by {@code db/migration/sample/V1__create_notice.sql}. */
+/**
+ * Table {@code SMP_NOTICE}. The entity style of the platform: package-private fields named after
+ * their columns, instants as epoch milliseconds ({@code *_MS}, {@code long}), the unit's materialized
+ * path kept beside its id so the scope filter is one prefix scan of the module's own table, and a
+ * {@code @Version} for optimistic locking.
+ */
 @Entity
 @Table(name = "SMP_NOTICE")
 public class NoticeEntity {
     @Id
-    @Column(name = "ID", length = 36)
-    private String id;
-
-    @Column(name = "TITLE", nullable = false, length = 200)
-    private String title;
-
-    @Column(name = "BODY", nullable = false, length = 4000)
-    private String body;
-
-    @Column(name = "PUBLISHED_AT", nullable = false)
-    private Instant publishedAt;
-
-    @Column(name = "PUBLISHED_BY", nullable = false, length = 100)
-    private String publishedBy;
-
+    @Column(name = "ID")
+    String id;
+    @Column(name = "UNIT_ID")
+    String unitId;
+    @Column(name = "UNIT_PATH")
+    String unitPath;
+    @Column(name = "TITLE")
+    String title;
+    @Column(name = "BODY")
+    String body;
+    @Column(name = "PUBLISHED_MS")
+    long publishedMs;
+    @Column(name = "PUBLISHED_BY")
+    String publishedBy;
     @Version
-    @Column(name = "VERSION", nullable = false)
-    private long version;
-
-    protected NoticeEntity() {
-    }
-
-    NoticeEntity(String id, String title, String body, Instant publishedAt, String publishedBy) {
-        this.id = id;
-        this.title = title;
-        this.body = body;
-        this.publishedAt = publishedAt;
-        this.publishedBy = publishedBy;
-    }
-
-    void edit(String title, String body) {
-        this.title = title;
-        this.body = body;
-    }
-
-    long version() {
-        return version;
-    }
+    @Column(name = "VERSION")
+    long version;
 
     Notice toDto() {
-        return new Notice(id, title, body, publishedAt, publishedBy, version);
+        return new Notice(id, unitId, title, body, Instant.ofEpochMilli(publishedMs), publishedBy, version);
     }
 }

@@ -25,13 +25,16 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.sotay.core.api.Api;
 import org.sotay.core.api.Page;
 import org.sotay.core.api.PageRequest;
-import org.sotay.core.api.security.PublicEndpoint;
 import org.sotay.core.api.security.RequiresPermission;
 import org.sotay.sample.api.Notice;
 import org.sotay.sample.api.NoticeDraft;
 import org.sotay.sample.api.NoticeService;
+import org.sotay.sample.api.SamplePermissions;
 
-/** {@code /api/v1/sample/notices}: read by anyone, written with {@code sample.notice.write}. */
+/**
+ * {@code /api/v1/sample/notices}: a plugin's paths start with its module name ({@code /v1/<module>/...});
+ * every method declares its permission, the service limits the answer to the caller's scope.
+ */
 @Component(service = NoticeResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(Api.APPLICATION_SELECT)
@@ -45,15 +48,17 @@ public class NoticeResource {
         this.notices = notices;
     }
 
+    /** Newest first; {@code unit} limits to a subtree. */
     @GET
-    @PublicEndpoint
-    public Page<Notice> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
-        return notices.list(PageRequest.parse(offset, limit));
+    @RequiresPermission(SamplePermissions.READ)
+    public Page<Notice> list(@QueryParam("unit") String unit, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        return notices.list(unit, PageRequest.parse(offset, limit));
     }
 
+    /** One notice, with an ETag: a client that polls sends If-None-Match and gets 304 while nothing changed. */
     @GET
     @Path("{id}")
-    @PublicEndpoint
+    @RequiresPermission(SamplePermissions.READ)
     public Response get(@PathParam("id") String id, @Context Request request) {
         Notice n = notices.get(id);
         EntityTag tag = new EntityTag(Long.toString(n.version()));
@@ -63,7 +68,7 @@ public class NoticeResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresPermission(NoticeService.PERMISSION_WRITE)
+    @RequiresPermission(SamplePermissions.WRITE)
     public Response publish(NoticeDraft draft, @Context UriInfo uri) {
         Notice n = notices.publish(draft);
         URI location = uri.getAbsolutePathBuilder().path(n.id()).build();
@@ -73,7 +78,7 @@ public class NoticeResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresPermission(NoticeService.PERMISSION_WRITE)
+    @RequiresPermission(SamplePermissions.WRITE)
     public Notice update(@PathParam("id") String id, NoticeDraft draft) {
         return notices.update(id, draft);
     }

@@ -50,21 +50,21 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     String bootstrapAdminPassword() default "";
 
     @AttributeDefinition(description = "Permission patterns of the MEMBER role")
-    String[] roleMember() default { "handbook.read", "meetings.read", "meetings.attend" };
+    String[] roleMember() default { "handbook.read", "meetings.read", "meetings.attend", "sample.notice.read" };
 
     @AttributeDefinition(description = "Permission patterns of the INSTALL_HELPER role")
     String[] roleInstallHelper() default { "registry.read", "identity.code.issue" };
 
     @AttributeDefinition(description = "Permission patterns of the CELL_SECRETARY role")
     String[] roleCellSecretary() default { "registry.read", "identity.code.issue", "identity.account.read", "identity.account.manage",
-            "handbook.read", "meetings.*", "reports.read" };
+            "handbook.read", "meetings.*", "reporting.read", "sample.notice.read" };
 
     @AttributeDefinition(description = "Permission patterns of the COMMITTEE_STAFF role")
-    String[] roleCommitteeStaff() default { "registry.*", "identity.*", "audit.read", "handbook.*", "meetings.*", "reports.*", "sample.*" };
+    String[] roleCommitteeStaff() default { "registry.*", "identity.*", "audit.read", "handbook.*", "meetings.*", "reporting.*", "sample.*" };
 
     @AttributeDefinition(description = "Permission patterns of the PROVINCIAL_ADMIN role")
     String[] roleProvincialAdmin() default { "*" };
 
     @AttributeDefinition(description = "Permission patterns of the INTEGRATOR role (API clients)")
-    String[] roleIntegrator() default { "registry.read", "reports.read", "handbook.read" };
+    String[] roleIntegrator() default { "registry.read", "reporting.read", "handbook.read" };
 }
