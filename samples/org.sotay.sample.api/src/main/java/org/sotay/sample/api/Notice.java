@@ -2,6 +2,9 @@ package org.sotay.sample.api;
 
 import java.time.Instant;
 
+import org.sotay.core.api.Required;
+
 /** A published notice. {@code version} changes on every update: send it back to update. */
-public record Notice(String id, String title, String body, Instant publishedAt, String publishedBy, long version) {
+public record Notice(@Required String id, @Required String title, @Required String body, @Required Instant publishedAt,
+        @Required String publishedBy, long version) {
 }
