@@ -230,8 +230,9 @@ public abstract class SotayTestSupport {
         }
     }
 
+    /** The API's address: in the container from its system property; in this JVM (a {@link ClientTest}) from the port chosen for it. */
     static String base() {
-        return "http://127.0.0.1:" + System.getProperty("sotay.http.port") + "/api";
+        return "http://127.0.0.1:" + System.getProperty("sotay.http.port", PORTS[3]) + "/api";
     }
 
     /**

@@ -13,16 +13,21 @@ public final class Params {
     private Params() {
     }
 
-    /** An ISO-8601 date ({@code 2024-05-25}). */
+    /**
+     * An ISO-8601 date ({@code 2024-05-25}) within the API's range ({@link Dates}): a day that does
+     * not exist ({@code 2024-02-30}) is {@code not-a-date}, a year outside the range {@code out-of-range}.
+     */
     public static LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.strip());
+            date = LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw bad(name, "not-a-date", Text.of(name + " phải là ngày dạng YYYY-MM-DD.", name + " must be a date as YYYY-MM-DD."));
         }
+        return Dates.check(name, date);
     }
 
     /** {@code true} or {@code false}. */

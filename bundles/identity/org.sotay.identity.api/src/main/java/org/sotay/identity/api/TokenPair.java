@@ -1,9 +1,11 @@
 package org.sotay.identity.api;
 
+import org.sotay.core.api.Required;
+
 /**
  * What login and refresh return: a short-lived signed access token (JWT, RS256), a rotating
  * refresh token (opaque, usable once), the access token's lifetime in seconds and its type.
  */
-public record TokenPair(String accessToken, String refreshToken, long expiresIn, String tokenType) {
+public record TokenPair(@Required String accessToken, @Required String refreshToken, long expiresIn, @Required String tokenType) {
     public static final String BEARER = "Bearer";
 }

@@ -2,14 +2,16 @@ package org.sotay.registry.api;
 
 import java.time.Instant;
 
+import org.sotay.core.api.Required;
+
 /**
  * An import running in the background: where it is ({@code phase}: {@code queued}, {@code reading},
  * {@code checking}, {@code writing}, {@code done}), how far ({@code rowsDone} of {@code rowsTotal};
  * the total is known once the file is read) and, when finished, its {@link ImportReport} (or the
  * error that stopped it). The state is kept in the database, so any node can answer for it.
  */
-public record ImportJob(String id, Status status, String phase, boolean dryRun, int rowsTotal, int rowsDone, int percent,
-        Instant startedAt, Instant finishedAt, ImportReport report, String error) {
+public record ImportJob(@Required String id, @Required Status status, @Required String phase, boolean dryRun, int rowsTotal, int rowsDone, int percent,
+        @Required Instant startedAt, Instant finishedAt, ImportReport report, String error) {
 
     public enum Status {
         RUNNING, DONE, FAILED

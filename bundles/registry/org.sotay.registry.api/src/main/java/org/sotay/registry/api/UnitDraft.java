@@ -2,7 +2,9 @@ package org.sotay.registry.api;
 
 import java.time.LocalDate;
 
+import org.sotay.core.api.Required;
+
 /** A new unit under {@code parentId}; {@code validFrom} defaults to today. */
-public record UnitDraft(String code, String name, String typeCode, String parentId, LocalDate validFrom, String venue,
+public record UnitDraft(@Required String code, @Required String name, @Required String typeCode, String parentId, LocalDate validFrom, String venue,
         Connectivity connectivity) {
 }

@@ -25,6 +25,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.sotay.core.api.Api;
 import org.sotay.core.api.Page;
 import org.sotay.core.api.PageRequest;
+import org.sotay.core.api.Returns;
 import org.sotay.core.api.security.RequiresPermission;
 import org.sotay.sample.api.Notice;
 import org.sotay.sample.api.NoticeDraft;
@@ -59,6 +60,8 @@ public class NoticeResource {
     @GET
     @Path("{id}")
     @RequiresPermission(SamplePermissions.READ)
+    @Returns(Notice.class)
+    @Returns(status = 304)
     public Response get(@PathParam("id") String id, @Context Request request) {
         Notice n = notices.get(id);
         EntityTag tag = new EntityTag(Long.toString(n.version()));
@@ -69,6 +72,7 @@ public class NoticeResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresPermission(SamplePermissions.WRITE)
+    @Returns(value = Notice.class, status = 201, description = "Published; Location names the notice")
     public Response publish(NoticeDraft draft, @Context UriInfo uri) {
         Notice n = notices.publish(draft);
         URI location = uri.getAbsolutePathBuilder().path(n.id()).build();

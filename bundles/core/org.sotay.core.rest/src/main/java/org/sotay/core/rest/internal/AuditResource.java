@@ -28,6 +28,7 @@ import org.sotay.core.api.Csv;
 import org.sotay.core.api.Page;
 import org.sotay.core.api.PageRequest;
 import org.sotay.core.api.Params;
+import org.sotay.core.api.Returns;
 import org.sotay.core.api.audit.AuditQuery;
 import org.sotay.core.api.audit.AuditRecord;
 import org.sotay.core.api.audit.AuditTrail;
@@ -67,6 +68,7 @@ public class AuditResource {
     @Path("export")
     @Produces("text/csv")
     @RequiresPermission(AuditTrail.READ)
+    @Returns(value = String.class, mediaType = "text/csv", description = "The trail as CSV (UTF-8 with a byte-order mark), streamed")
     public Response export(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("module") String module,
             @QueryParam("actor") String actor, @QueryParam("target") String target, @QueryParam("unit") String unit) {
         AuditQuery query = query(from, to, module, actor, target, unit);

@@ -31,6 +31,8 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.sotay.core.api.Api;
+import org.sotay.core.api.Required;
+import org.sotay.core.api.Returns;
 import org.sotay.core.api.health.HealthIndicator;
 import org.sotay.core.api.health.HealthResult;
 import org.sotay.core.api.security.PublicEndpoint;
@@ -69,20 +71,23 @@ public class HealthResource {
     }
 
     /** The health report body. */
-    public record Report(String status, String version, long uptimeSeconds, List<Module> modules, List<Check> checks) {
+    public record Report(@Required String status, @Required String version, long uptimeSeconds, @Required List<Module> modules,
+            @Required List<Check> checks) {
     }
 
     /** One module: its bundles and, when DOWN, why. */
-    public record Module(String name, String status, List<String> bundles, List<String> problems) {
+    public record Module(@Required String name, @Required String status, @Required List<String> bundles, List<String> problems) {
     }
 
     /** One health check of a module (the database, ...). */
-    public record Check(String name, String status, Map<String, Object> details) {
+    public record Check(@Required String name, @Required String status, Map<String, Object> details) {
     }
 
     @GET
     @PublicEndpoint
     @Produces(MediaType.APPLICATION_JSON)
+    @Returns(value = Report.class, description = "Every module and health check is UP")
+    @Returns(value = Report.class, status = 503, description = "Something is DOWN (or Karaf is still starting): the report says what")
     public Response health() {
         List<Module> modules = modules();
         List<Check> checks = new ArrayList<>();

@@ -26,6 +26,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.osgi.util.tracker.ServiceTracker;
 import org.sotay.core.api.Api;
+import org.sotay.core.api.Returns;
 import org.sotay.core.api.security.PublicEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +78,8 @@ public class OpenApiResource {
     @GET
     @PublicEndpoint
     @Produces(MediaType.APPLICATION_JSON)
+    @Returns(value = java.util.Map.class, description = "This OpenAPI document")
+    @Returns(status = 304)
     public Response openApi(@Context Request request) throws JsonProcessingException {
         Cached c = cached;
         if (c == null) {

@@ -15,6 +15,7 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 
 import org.sotay.core.api.Api;
+import org.sotay.core.api.Dates;
 import org.sotay.core.api.FieldError;
 import org.sotay.core.api.Problem;
 import org.sotay.core.api.ProblemType;
@@ -22,7 +23,11 @@ import org.sotay.core.api.SotayException;
 import org.sotay.core.api.Text;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -52,6 +57,11 @@ final class Problems {
             if ("OptimisticLockException".equals(c.getClass().getSimpleName())) {
                 return SotayException.staleVersion();
             }
+        }
+        if (isMalformedEscape(t)) {
+            // ?q=%zz or a trailing %: CXF fails to decode the address before any resource is chosen
+            return new SotayException(ProblemType.MALFORMED_REQUEST, Text.of(
+                    "Địa chỉ có mã thoát phần trăm (%) không hợp lệ.", "The address has a malformed percent-escape (%)."));
         }
         if (t instanceof NotFoundException && t.getCause() != null) {
             // JAX-RS answers 404 when a path or query parameter does not convert (?limit=abc): that is the client's input
@@ -106,12 +116,30 @@ final class Problems {
         return null;
     }
 
+    /**
+     * Jackson's failures as field errors with stable codes: {@code unknown-field}, {@code duplicate-field}
+     * (a key given twice), {@code out-of-range} (a date outside {@link Dates}' range, a number too large for
+     * its field), {@code invalid-value} (wrong type or format); anything else is a malformed body.
+     */
     private static SotayException fromJson(JsonProcessingException j) {
         if (j instanceof UnrecognizedPropertyException u) {
             return SotayException.invalid(List.of(new FieldError(path(u), "unknown-field", Text.of(
                     "Trường này không được chấp nhận ở đây.", "This field is not accepted here."))));
         }
-        if (j instanceof InvalidFormatException || (j instanceof MismatchedInputException m && !m.getPath().isEmpty())) {
+        if (j instanceof Json.OutOfRangeException o) {
+            return SotayException.invalid(List.of(Dates.error(path(o))));
+        }
+        String duplicate = duplicateField(j);
+        if (duplicate != null) {
+            return SotayException.invalid(List.of(new FieldError(duplicate, "duplicate-field", Text.of(
+                    "Trường này xuất hiện hai lần.", "This field is given twice."))));
+        }
+        if (j instanceof JsonMappingException m && !m.getPath().isEmpty()
+                && (m.getCause() instanceof InputCoercionException || j instanceof InputCoercionException)) {
+            return SotayException.invalid(List.of(new FieldError(path(m), "out-of-range", Text.of(
+                    "Số quá lớn hoặc quá nhỏ cho trường này.", "The number is too large or too small for this field."))));
+        }
+        if (j instanceof InvalidFormatException || (j instanceof JsonMappingException m && !m.getPath().isEmpty())) {
             return SotayException.invalid(List.of(new FieldError(path((JsonMappingException) j), "invalid-value",
                     Text.of("Giá trị không đúng kiểu hoặc định dạng.", "The value has the wrong type or format."))));
         }
@@ -119,6 +147,50 @@ final class Problems {
         String where = loc == null ? "" : " (" + loc.getLineNr() + ":" + loc.getColumnNr() + ")";
         return new SotayException(ProblemType.MALFORMED_REQUEST, Text.of(
                 "Nội dung không phải JSON hợp lệ" + where + ".", "The body is not valid JSON" + where + "."));
+    }
+
+    /** CXF's URL decoder refusing a percent-escape ({@code %zz}, a trailing {@code %}) of the request's address. */
+    private static boolean isMalformedEscape(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof IllegalArgumentException && c.getStackTrace().length > 0) {
+                for (int i = 0; i < Math.min(4, c.getStackTrace().length); i++) {
+                    if ("org.apache.cxf.common.util.UrlUtils".equals(c.getStackTrace()[i].getClassName())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The path of a key the parser saw twice ({@code StreamReadFeature.STRICT_DUPLICATE_DETECTION}), or {@code null}. */
+    private static String duplicateField(JsonProcessingException j) {
+        StreamReadException read = null;
+        for (Throwable c = j; c != null && read == null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof StreamReadException r && r.getOriginalMessage() != null
+                    && r.getOriginalMessage().startsWith("Duplicate field '")) {
+                read = r; // as the parser threw it, or wrapped by the reader of the enclosing property
+            }
+        }
+        if (read == null) {
+            return null;
+        }
+        String message = read.getOriginalMessage();
+        int end = message.lastIndexOf('\'');
+        String name = end > 17 ? message.substring(17, end) : "";
+        StringBuilder sb = new StringBuilder();
+        JsonParser p = read.getProcessor();
+        if (p != null) {
+            // the object holding the key twice, and where it sits
+            JsonStreamContext at = p.getParsingContext();
+            List<String> parts = new ArrayList<>();
+            for (JsonStreamContext c = at == null ? null : at.getParent(); c != null && !c.inRoot(); c = c.getParent()) {
+                parts.add(0, c.inArray() ? "[" + c.getCurrentIndex() + "]" : c.getCurrentName() == null ? "" : "." + c.getCurrentName());
+            }
+            parts.forEach(sb::append);
+        }
+        String prefix = sb.length() > 0 && sb.charAt(0) == '.' ? sb.substring(1) : sb.toString();
+        return prefix.isEmpty() ? name : prefix + "." + name;
     }
 
     private static String path(JsonMappingException e) {

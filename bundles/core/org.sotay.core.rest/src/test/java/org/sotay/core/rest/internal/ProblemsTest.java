@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 
 import javax.ws.rs.NotFoundException;
@@ -17,6 +20,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 class ProblemsTest {
     public record Draft(String title, Integer count) {
+    }
+
+    public record Dated(LocalDate day, Instant at, Long version, List<Dated> more, Dated inner) {
     }
 
     private static SotayException parse(String json) {
@@ -37,6 +43,64 @@ class ProblemsTest {
 
         SotayException broken = parse("{\"title\":");
         assertEquals(ProblemType.MALFORMED_REQUEST, broken.type());
+    }
+
+    private static SotayException parseDated(String json) {
+        JsonProcessingException e = assertThrows(JsonProcessingException.class, () -> Json.MAPPER.readValue(json, Dated.class), json);
+        return Problems.classify(new javax.ws.rs.BadRequestException(e));
+    }
+
+    private static void refused(SotayException e, String field, String code) {
+        assertEquals(ProblemType.VALIDATION, e.type(), String.valueOf(e));
+        assertEquals(field, e.errors().get(0).field());
+        assertEquals(code, e.errors().get(0).code());
+    }
+
+    @Test
+    void wholeNumbersTakeNoFractionsAndNoOverflow() {
+        refused(parse("{\"count\":1.5}"), "count", "invalid-value");
+        refused(parse("{\"count\":1e400}"), "count", "invalid-value");
+        refused(parse("{\"count\":99999999999999999999}"), "count", "out-of-range");
+        refused(parseDated("{\"version\":1.0}"), "version", "invalid-value");
+        refused(parseDated("{\"version\":-99999999999999999999}"), "version", "out-of-range");
+        assertEquals(ProblemType.MALFORMED_REQUEST, parse("{\"count\":NaN}").type());
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedByName() {
+        refused(parse("{\"title\":\"a\",\"title\":\"b\"}"), "title", "duplicate-field");
+        refused(parseDated("{\"inner\":{\"day\":\"2024-01-01\",\"day\":\"2024-01-02\"}}"), "inner.day", "duplicate-field");
+        refused(parseDated("{\"more\":[{},{\"version\":1,\"version\":2}]}"), "more[1].version", "duplicate-field");
+    }
+
+    @Test
+    void datesOutsideTheApisRangeAreRefusedByName() throws Exception {
+        refused(parseDated("{\"day\":\"+999999999-12-31\"}"), "day", "out-of-range");
+        refused(parseDated("{\"day\":\"-999999999-01-01\"}"), "day", "out-of-range");
+        refused(parseDated("{\"day\":\"1899-12-31\"}"), "day", "out-of-range");
+        refused(parseDated("{\"day\":\"2200-01-01\"}"), "day", "out-of-range");
+        refused(parseDated("{\"at\":\"+999999999-12-31T23:59:59Z\"}"), "at", "out-of-range");
+        refused(parseDated("{\"at\":\"1899-12-31T23:59:59Z\"}"), "at", "out-of-range");
+        refused(parseDated("{\"inner\":{\"day\":\"+999999999-12-31\"}}"), "inner.day", "out-of-range");
+        refused(parseDated("{\"more\":[{\"day\":\"0001-01-01\"}]}"), "more[0].day", "out-of-range");
+        // days that do not exist are not dates at all
+        refused(parseDated("{\"day\":\"2024-02-30\"}"), "day", "invalid-value");
+        refused(parseDated("{\"day\":\"0000-00-00\"}"), "day", "invalid-value");
+        refused(parseDated("{\"day\":\"999999999-12-31\"}"), "day", "invalid-value");
+        // the bounds themselves are taken
+        Dated ok = Json.MAPPER.readValue("{\"day\":\"1900-01-01\",\"at\":\"2199-12-31T23:59:59.999Z\",\"inner\":{\"day\":\"2199-12-31\"}}",
+                Dated.class);
+        assertEquals(LocalDate.of(1900, 1, 1), ok.day());
+        assertEquals(LocalDate.of(2199, 12, 31), ok.inner().day());
+    }
+
+    @Test
+    void aMalformedPercentEscapeInTheAddressIsTheClients() {
+        for (String bad : new String[] { "%zz", "%", "a%e" }) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> org.apache.cxf.common.util.UrlUtils.urlDecode(bad));
+            assertEquals(ProblemType.MALFORMED_REQUEST, Problems.classify(e).type(), bad);
+        }
+        assertNull(Problems.classify(new IllegalArgumentException("a bug of ours")), "any other IllegalArgumentException is ours: 500");
     }
 
     @Test

@@ -25,6 +25,8 @@ import org.sotay.core.api.Api;
 import org.sotay.core.api.Page;
 import org.sotay.core.api.PageRequest;
 import org.sotay.core.api.Params;
+import org.sotay.core.api.Required;
+import org.sotay.core.api.Returns;
 import org.sotay.core.api.security.RequiresPermission;
 import org.sotay.identity.api.Account;
 import org.sotay.identity.api.AccountKind;
@@ -43,7 +45,7 @@ import org.sotay.identity.api.StaffDraft;
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountResource {
     /** {@code {"reason": ..., "until": "2026-12-31T00:00:00Z"}} ({@code until} optional). */
-    public record LockRequest(String reason, Instant until) {
+    public record LockRequest(@Required String reason, Instant until) {
     }
 
     private final AccountService accounts;
@@ -65,6 +67,7 @@ public class AccountResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresPermission(IdentityPermissions.ACCOUNT_MANAGE)
+    @Returns(value = CreatedAccount.class, status = 201, description = "Created; the one-time secret, when generated, is in this answer only")
     public Response create(StaffDraft draft, @Context UriInfo uri) {
         CreatedAccount created = accounts.create(draft);
         return Response.created(uri.getAbsolutePathBuilder().path(created.account().id()).build()).entity(created)
@@ -99,6 +102,7 @@ public class AccountResource {
     @Path("{id}/grants")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresPermission(IdentityPermissions.GRANT_MANAGE)
+    @Returns(value = Account.class, status = 201, description = "The account with its grants")
     public Response grant(@PathParam("id") String id, GrantDraft grant) {
         Account a = accounts.grant(id, grant);
         return Response.created(URI.create("v1/accounts/" + a.id())).entity(a).build();

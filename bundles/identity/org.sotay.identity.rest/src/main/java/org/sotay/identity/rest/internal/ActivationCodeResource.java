@@ -13,6 +13,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.sotay.core.api.Api;
+import org.sotay.core.api.Required;
+import org.sotay.core.api.Returns;
 import org.sotay.core.api.security.RequiresPermission;
 import org.sotay.identity.api.AccountService;
 import org.sotay.identity.api.ActivationCode;
@@ -30,7 +32,7 @@ import org.sotay.identity.api.IdentityPermissions;
 @Produces(MediaType.APPLICATION_JSON)
 public class ActivationCodeResource {
     /** {@code {"memberId": ...}} */
-    public record CodeRequest(String memberId) {
+    public record CodeRequest(@Required String memberId) {
     }
 
     private final AccountService accounts;
@@ -43,6 +45,7 @@ public class ActivationCodeResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresPermission(IdentityPermissions.CODE_ISSUE)
+    @Returns(value = ActivationCode.class, status = 201, description = "The code, in this answer only")
     public Response issue(CodeRequest body) {
         ActivationCode code = accounts.issueCode(body == null ? null : body.memberId());
         return Response.status(Response.Status.CREATED).entity(code).header("Cache-Control", "no-store").build();

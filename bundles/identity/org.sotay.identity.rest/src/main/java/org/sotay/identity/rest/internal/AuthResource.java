@@ -23,6 +23,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.sotay.core.api.Api;
 import org.sotay.core.api.FieldError;
+import org.sotay.core.api.Required;
+import org.sotay.core.api.Returns;
 import org.sotay.core.api.SotayException;
 import org.sotay.core.api.Text;
 import org.sotay.core.api.security.PublicEndpoint;
@@ -45,11 +47,15 @@ import org.sotay.identity.api.TokenService;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
     /** {@code {"refreshToken": ...}} */
-    public record RefreshRequest(String refreshToken) {
+    public record RefreshRequest(@Required String refreshToken) {
     }
 
     /** {@code {"currentPassword": ..., "newPassword": ...}} */
-    public record PasswordChange(String currentPassword, String newPassword) {
+    public record PasswordChange(@Required String currentPassword, @Required String newPassword) {
+    }
+
+    /** The OAuth 2.0 token answer of the client credentials grant (RFC 6749 section 5.1), names as OAuth libraries expect. */
+    public record ClientToken(@Required String access_token, @Required String token_type, long expires_in) {
     }
 
     private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
@@ -68,6 +74,7 @@ public class AuthResource {
     @Path("login")
     @Consumes(MediaType.APPLICATION_JSON)
     @PublicEndpoint
+    @Returns(value = TokenPair.class, description = "Signed in: a token pair")
     public Response login(Login login) {
         return noStore(tokens.login(login));
     }
@@ -77,6 +84,7 @@ public class AuthResource {
     @Path("refresh")
     @Consumes(MediaType.APPLICATION_JSON)
     @PublicEndpoint
+    @Returns(value = TokenPair.class, description = "A new pair; the refresh token sent is spent")
     public Response refresh(RefreshRequest body) {
         return noStore(tokens.refresh(body == null ? null : body.refreshToken()));
     }
@@ -90,6 +98,7 @@ public class AuthResource {
     @Path("token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @PublicEndpoint
+    @Returns(value = ClientToken.class, description = "An access token for the API client")
     public Response token(@FormParam("grant_type") String grantType, @FormParam("client_id") String clientId,
             @FormParam("client_secret") String clientSecret) {
         if (!"client_credentials".equals(grantType)) {
@@ -97,10 +106,7 @@ public class AuthResource {
                     Text.of("Chỉ hỗ trợ client_credentials.", "Only client_credentials is supported."))));
         }
         TokenPair pair = tokens.clientCredentials(clientId, clientSecret);
-        Map<String, Object> oauth = new java.util.LinkedHashMap<>();
-        oauth.put("access_token", pair.accessToken());
-        oauth.put("token_type", pair.tokenType());
-        oauth.put("expires_in", pair.expiresIn());
+        ClientToken oauth = new ClientToken(pair.accessToken(), pair.tokenType(), pair.expiresIn());
         return Response.ok(oauth).cacheControl(NO_STORE).header("Pragma", "no-cache").build();
     }
 
@@ -108,6 +114,7 @@ public class AuthResource {
     @POST
     @Path("logout")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Returns(status = 204, description = "The session has ended")
     public Response logout(RefreshRequest body) {
         tokens.logout(body == null ? null : body.refreshToken());
         return Response.noContent().build();
@@ -118,6 +125,7 @@ public class AuthResource {
     @Path("register")
     @Consumes(MediaType.APPLICATION_JSON)
     @PublicEndpoint
+    @Returns(value = Account.class, status = 201, description = "The new account")
     public Response register(Registration registration) {
         Account a = accounts.register(registration);
         return Response.created(URI.create("v1/auth/me")).entity(a).build();
@@ -128,6 +136,7 @@ public class AuthResource {
     @Path("password-reset")
     @Consumes(MediaType.APPLICATION_JSON)
     @PublicEndpoint
+    @Returns(status = 204, description = "The new password is set")
     public Response resetPassword(Registration reset) {
         accounts.resetPassword(reset);
         return Response.noContent().build();
@@ -143,6 +152,7 @@ public class AuthResource {
     @POST
     @Path("me/password")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Returns(status = 204, description = "Changed; the other sessions are signed out")
     public Response changePassword(PasswordChange body) {
         PasswordChange b = body == null ? new PasswordChange(null, null) : body;
         accounts.changePassword(b.currentPassword(), b.newPassword());
@@ -157,6 +167,7 @@ public class AuthResource {
 
     @DELETE
     @Path("me/devices/{id}")
+    @Returns(status = 204, description = "Forgotten and signed out")
     public Response revokeDevice(@PathParam("id") String id) {
         accounts.revokeDevice(id);
         return Response.noContent().build();

@@ -29,20 +29,21 @@ import org.sotay.core.api.Api;
 import org.sotay.core.api.Page;
 import org.sotay.core.api.PageRequest;
 import org.sotay.core.api.Params;
+import org.sotay.core.api.Returns;
 import org.sotay.core.api.security.RequiresPermission;
 import org.sotay.registry.api.ImportJob;
 import org.sotay.registry.api.ImportReport;
 import org.sotay.registry.api.Member;
-import org.sotay.registry.api.MemberImport;
 import org.sotay.registry.api.MemberDraft;
+import org.sotay.registry.api.MemberImport;
 import org.sotay.registry.api.MemberQuery;
 import org.sotay.registry.api.MemberService;
 import org.sotay.registry.api.MemberStatus;
 import org.sotay.registry.api.Membership;
+import org.sotay.registry.api.RegistryPermissions;
 import org.sotay.registry.api.StatusChange;
 import org.sotay.registry.api.StatusRecord;
 import org.sotay.registry.api.TransferDraft;
-import org.sotay.registry.api.RegistryPermissions;
 
 /** {@code /api/v1/members}: party members within the caller's subtrees. */
 @Component(service = MemberResource.class)
@@ -80,6 +81,8 @@ public class MemberResource {
     @GET
     @Path("{id}")
     @RequiresPermission(RegistryPermissions.READ)
+    @Returns(Member.class)
+    @Returns(status = 304)
     public Response get(@PathParam("id") String id, @Context Request request) {
         Member m = members.get(id);
         EntityTag tag = new EntityTag(Long.toString(m.version()));
@@ -105,6 +108,7 @@ public class MemberResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresPermission(RegistryPermissions.MEMBER_WRITE)
+    @Returns(value = Member.class, status = 201, description = "Created; Location names the member")
     public Response create(MemberDraft draft, @Context UriInfo uri) {
         Member m = members.create(draft == null ? empty() : draft);
         URI location = uri.getAbsolutePathBuilder().path(m.id()).build();
@@ -130,6 +134,9 @@ public class MemberResource {
     @Path("import")
     @Consumes({ "text/csv", "application/octet-stream", "text/plain" })
     @RequiresPermission(RegistryPermissions.MEMBER_WRITE)
+    @Returns(value = ImportReport.class, description = "Applied (or a dry run): the report")
+    @Returns(value = ImportReport.class, status = 422, description = "Errors or conflicts: nothing was written; the report lists them")
+    @Returns(value = ImportJob.class, status = 202, description = "async=true: the job, to poll at Location")
     public Response importCsv(InputStream csv, @QueryParam("dryRun") String dryRun, @QueryParam("async") String async,
             @Context UriInfo uri) {
         boolean dry = Boolean.TRUE.equals(Params.bool("dryRun", dryRun));

@@ -29,6 +29,8 @@ import org.sotay.core.api.CsvWriter;
 import org.sotay.core.api.Page;
 import org.sotay.core.api.PageRequest;
 import org.sotay.core.api.Params;
+import org.sotay.core.api.Required;
+import org.sotay.core.api.Returns;
 import org.sotay.core.api.Validation;
 import org.sotay.core.api.security.Caller;
 import org.sotay.core.api.security.CallerContext;
@@ -125,6 +127,7 @@ public class OrgUnitResource {
     @Path("{id}/members/export")
     @Produces("text/csv")
     @RequiresPermission(RegistryPermissions.READ)
+    @Returns(value = String.class, mediaType = "text/csv", description = "The members as CSV (UTF-8 with a byte-order mark), streamed")
     public Response export(@PathParam("id") String id) {
         OrgUnit unit = units.get(id); // 404 before the first byte when out of scope
         // the body is written after the response filters ran (they end the request's caller): keep this caller for it
@@ -165,6 +168,7 @@ public class OrgUnitResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresPermission(RegistryPermissions.UNIT_WRITE)
+    @Returns(value = OrgUnit.class, status = 201, description = "Created; Location names the unit")
     public Response create(UnitDraft draft, @Context UriInfo uri) {
         OrgUnit u = units.create(draft == null ? new UnitDraft(null, null, null, null, null, null, null) : draft);
         URI location = uri.getBaseUriBuilder().path("v1/org-units").path(u.id()).build();
@@ -172,15 +176,15 @@ public class OrgUnitResource {
     }
 
     /** Body of a rename. */
-    public record Rename(String name, LocalDate effective, Long version) {
+    public record Rename(@Required String name, LocalDate effective, @Required Long version) {
     }
 
     /** Body of a move under another parent. */
-    public record Move(String parentId, LocalDate effective, Long version) {
+    public record Move(@Required String parentId, LocalDate effective, @Required Long version) {
     }
 
     /** Body of a merge into another unit. */
-    public record Merge(String targetId, LocalDate effective, String reason) {
+    public record Merge(@Required String targetId, LocalDate effective, String reason) {
     }
 
     @POST
@@ -204,7 +208,7 @@ public class OrgUnitResource {
     }
 
     /** Body of a split: the new unit (its parent is the source's) and what moves into it. */
-    public record Split(UnitDraft newUnit, List<String> memberIds, List<String> subUnitIds, LocalDate effective, String reason) {
+    public record Split(@Required UnitDraft newUnit, List<String> memberIds, List<String> subUnitIds, LocalDate effective, String reason) {
     }
 
     /** Splits this unit: a new unit beside it takes the listed members and sub-units; answers the new unit (201). */
@@ -212,6 +216,7 @@ public class OrgUnitResource {
     @Path("{id}/split")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresPermission(RegistryPermissions.UNIT_WRITE)
+    @Returns(value = OrgUnit.class, status = 201, description = "The new unit; Location names it")
     public Response split(@PathParam("id") String id, Split body, @Context UriInfo uri) {
         Split b = body == null ? new Split(null, null, null, null, null) : body;
         OrgUnit u = units.split(id, b.newUnit(), b.memberIds(), b.subUnitIds(), b.effective(), b.reason());

@@ -1,0 +1,84 @@
+package org.sotay.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The API description the running distribution serves, as a client generator reads it: a real
+ * OpenAPI parser (swagger-parser, on this test's own classpath, outside OSGi) accepts it without a
+ * single message, every {@code $ref} resolves, and every operation says what its success answer
+ * carries (a schema, or 204 / 202 without a body).
+ */
+@RunWith(ClientTest.Runner.class)
+@ExamReactorStrategy(PerSuite.class)
+public class OpenApiIT extends SotayTestSupport {
+
+    @ClientTest
+    public void anOpenApiParserAcceptsTheServedDocument() throws Exception {
+        awaitHealthy();
+        HttpResponse<String> r = get("/openapi.json");
+        assertEquals(200, r.statusCode());
+        List<String> messages = OpenApiCheck.parserMessages(r.body());
+        assertTrue("swagger-parser says:\n" + String.join("\n", messages), messages.isEmpty());
+        JsonNode doc = JSON.readTree(r.body());
+        assertEquals("every $ref resolves", List.of(), OpenApiCheck.unresolvedRefs(doc));
+        assertEquals("every operation describes its success body", List.of(), OpenApiCheck.operationsWithoutABody(doc));
+        int operations = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> ops = paths.next().getValue().fields(); ops.hasNext();) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                operations++;
+                assertFalse(op.getKey() + ": no \"2XX\" without a schema any more", op.getValue().path("responses").has("2XX"));
+            }
+        }
+        assertTrue(operations + " operations", operations >= 40);
+    }
+
+    /** The shapes a client generator needs from the modules, as they are installed in the distribution. */
+    @ClientTest
+    public void answersCarryTheirRealStatusAndSchema() throws Exception {
+        awaitHealthy();
+        JsonNode paths = JSON.readTree(get("/openapi.json").body()).path("paths");
+        JsonNode imp = paths.path("/v1/members/import").path("post").path("responses");
+        assertEquals("#/components/schemas/ImportReport", schemaRef(imp.path("200")));
+        assertEquals("#/components/schemas/ImportReport", schemaRef(imp.path("422")));
+        assertEquals("#/components/schemas/ImportJob", schemaRef(imp.path("202")));
+        JsonNode member = paths.path("/v1/members/{id}").path("get").path("responses");
+        assertEquals("#/components/schemas/Member", schemaRef(member.path("200")));
+        assertTrue(member.has("304"));
+        assertEquals("#/components/schemas/Member", schemaRef(paths.path("/v1/members").path("post").path("responses").path("201")));
+        assertEquals("string", paths.path("/v1/org-units/{id}/members/export").path("get").path("responses").path("200").path("content")
+                .path("text/csv").path("schema").path("type").asText());
+        assertTrue(paths.path("/v1/auth/logout").path("post").path("responses").has("204"));
+        assertEquals("#/components/schemas/ClientToken", paths.path("/v1/auth/token").path("post").path("responses").path("200")
+                .path("content").path("application/json").path("schema").path("$ref").asText());
+        assertEquals("#/components/schemas/Report", schemaRef(paths.path("/v1/health").path("get").path("responses").path("503")));
+        assertTrue(paths.path("/openapi.json").path("get").path("responses").has("304"));
+    }
+
+    /** In the container, as any client: the document carries an ETag and answers 304 when it has not changed. */
+    @Test
+    public void theDocumentIsRevalidatedWithItsETag() {
+        awaitHealthy();
+        HttpResponse<String> first = get("/openapi.json");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertEquals(304, get("/openapi.json", "If-None-Match", etag).statusCode());
+    }
+
+    private static String schemaRef(JsonNode response) {
+        return response.path("content").path("application/json").path("schema").path("$ref").asText();
+    }
+}
