@@ -78,6 +78,29 @@ public class OpenApiIT extends SotayTestSupport {
         assertEquals(304, get("/openapi.json", "If-None-Match", etag).statusCode());
     }
 
+    /**
+     * The path rule: the first segment after {@code /v1/} belongs to exactly one module (the
+     * operation's tag), so two modules, or two plugins, never share a path.
+     */
+    @Test
+    public void eachFirstPathSegmentBelongsToOneModule() {
+        awaitHealthy();
+        JsonNode doc = json(get("/openapi.json"));
+        Map<String, java.util.Set<String>> owners = new java.util.TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext();) {
+            Map.Entry<String, JsonNode> p = paths.next();
+            String[] parts = p.getKey().split("/");
+            String segment = parts.length > 2 && "v1".equals(parts[1]) ? parts[2] : p.getKey();
+            for (JsonNode op : p.getValue()) {
+                for (JsonNode tag : op.path("tags")) {
+                    owners.computeIfAbsent(segment, k -> new java.util.TreeSet<>()).add(tag.asText());
+                }
+            }
+        }
+        assertTrue(owners.toString(), owners.containsKey("members") && owners.containsKey("sample"));
+        owners.forEach((segment, modules) -> assertEquals("/v1/" + segment + " is served by " + modules, 1, modules.size()));
+    }
+
     private static String schemaRef(JsonNode response) {
         return response.path("content").path("application/json").path("schema").path("$ref").asText();
     }

@@ -74,6 +74,18 @@ public class RegistryIT extends SotayTestSupport {
         return json(r);
     }
 
+    /**
+     * The unscoped member directory is handed only to the bundles the registry trusts: this test's
+     * own bundle asks for it and gets nothing, while the identity module, which is trusted, works
+     * (every sign-in of the suite goes through it).
+     */
+    @Test
+    public void theUnscopedDirectoryIsHandedToTrustedBundlesOnly() {
+        org.osgi.framework.ServiceReference<?> ref = bundleContext.getServiceReference("org.sotay.registry.api.directory.MemberDirectory");
+        assertTrue("the directory is registered", ref != null);
+        assertEquals("an untrusted bundle is refused", null, bundleContext.getService(ref));
+    }
+
     @Test
     public void theRootShowsTheProvincesCounts() {
         JsonNode s = ok(as("province-admin", "GET", "/v1/org-units/" + root, null));

@@ -104,6 +104,9 @@ public abstract class SotayTestSupport {
                 systemProperty("sotay.bench.rows").value(System.getProperty("sotay.bench.rows", "57597")),
                 // Pax Exam waits 10 s for its own probe services by default, then hangs forever: too short on a busy 2-core box
                 systemProperty("pax.exam.service.timeout").value("120000"),
+                // and 10 s for the probe's invoker (a system property of the extender, read once): on a loaded 2-core machine the
+                // boot can take longer, and then the class hangs until the fork times out
+                systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000"),
                 // what Karaf's own bin/karaf passes on Java 17; Pax Exam 4.14 does not
                 vmOptions("-Xmx768m", "-Djdk.util.zip.disableZip64ExtraFieldValidation=true",
                         "--add-reads=java.xml=java.logging",

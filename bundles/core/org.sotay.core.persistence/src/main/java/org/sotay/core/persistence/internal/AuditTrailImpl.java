@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -32,6 +31,7 @@ import org.sotay.core.api.security.Caller;
 import org.sotay.core.api.security.CallerContext;
 import org.sotay.core.api.security.ClientInfo;
 import org.sotay.core.api.security.OrgTree;
+import org.sotay.core.api.security.Scope;
 
 /**
  * The audit trail over CORE_AUDIT. Lines are inserted on the caller's transaction connection and
@@ -122,20 +122,44 @@ public class AuditTrailImpl implements AuditTrail {
         }
     }
 
+    /** Rows read per short query while an export streams. */
+    static final int EXPORT_BATCH = 1000;
+
+    /**
+     * Streams in keyset batches of {@link #EXPORT_BATCH} on (AT_MS, ID), each on a connection of its
+     * own: a long download holds no connection while the client reads.
+     */
     @Override
     public void forEach(AuditQuery query, Consumer<AuditRecord> sink) {
         Where where = where(query == null ? AuditQuery.all() : query);
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = where.bind(c.prepareStatement("SELECT " + COLUMNS + " FROM CORE_AUDIT" + where.sql
-                        + " ORDER BY AT_MS, ID"))) {
-            ps.setFetchSize(500);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    sink.accept(read(rs));
+        long afterAt = Long.MIN_VALUE;
+        String afterId = "";
+        while (true) {
+            List<AuditRecord> batch = new ArrayList<>(EXPORT_BATCH);
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = where.bind(c.prepareStatement("SELECT " + COLUMNS + " FROM CORE_AUDIT" + where.sql
+                            + " AND (AT_MS > ? OR (AT_MS = ? AND ID > ?)) ORDER BY AT_MS, ID FETCH FIRST " + EXPORT_BATCH + " ROWS ONLY"))) {
+                int n = where.params.size();
+                ps.setLong(n + 1, afterAt);
+                ps.setLong(n + 2, afterAt);
+                ps.setString(n + 3, afterId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        batch.add(read(rs));
+                    }
                 }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the audit trail: " + e.getMessage(), e);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the audit trail: " + e.getMessage(), e);
+            for (AuditRecord r : batch) {
+                sink.accept(r);
+            }
+            if (batch.size() < EXPORT_BATCH) {
+                return;
+            }
+            AuditRecord last = batch.get(batch.size() - 1);
+            afterAt = last.at().toEpochMilli();
+            afterId = last.id();
         }
     }
 
@@ -153,36 +177,21 @@ public class AuditTrailImpl implements AuditTrail {
         }
     }
 
-    /** The caller's scope as path prefixes, then the query's filters. */
+    /** The caller's scope (the core predicate over UNIT_PATH), then the query's filters. */
     private Where where(AuditQuery q) {
-        Set<String> roots = callers.current().unitsFor(READ);
-        if (roots.isEmpty()) {
+        Caller caller = callers.current();
+        if (caller.unitsFor(READ).isEmpty()) {
             throw SotayException.forbidden(Text.of("Bạn không có quyền xem nhật ký kiểm tra.", "You may not read the audit trail."));
         }
         OrgTree t = tree;
-        List<String> prefixes = new ArrayList<>();
-        boolean everything = false;
-        for (String root : roots) {
-            List<String> lineage = t == null ? List.of() : t.lineage(root);
-            if (lineage.size() == 1) {
-                everything = true; // held at the root of the tree: every line, including those of no unit
-            } else if (!lineage.isEmpty()) {
-                prefixes.add(OrgTree.path(lineage));
-            }
-        }
+        Scope scope = t == null ? Scope.ofPaths(List.of()) : Scope.of(caller, READ, t);
         StringBuilder sql = new StringBuilder(" WHERE ");
         List<Object> params = new ArrayList<>();
-        if (everything) {
-            sql.append("1 = 1");
-        } else if (prefixes.isEmpty()) {
-            sql.append("1 = 0");
+        if (scope.everything()) {
+            sql.append("ID IS NOT NULL"); // held at the root of the tree: every line, including those of no unit
         } else {
-            sql.append('(');
-            for (int i = 0; i < prefixes.size(); i++) {
-                sql.append(i == 0 ? "" : " OR ").append("UNIT_PATH LIKE ?");
-                params.add(prefixes.get(i) + "%");
-            }
-            sql.append(')');
+            sql.append(scope.sql("UNIT_PATH"));
+            params.addAll(scope.sqlParameters());
         }
         if (q.from() != null) {
             sql.append(" AND AT_MS >= ?");
@@ -198,10 +207,10 @@ public class AuditTrailImpl implements AuditTrail {
         if (q.unitId() != null && !q.unitId().isBlank()) {
             List<String> lineage = t == null ? List.of(q.unitId().strip()) : t.lineage(q.unitId().strip());
             if (lineage.isEmpty()) {
-                sql.append(" AND 1 = 0"); // no such unit: nothing, rather than everything
+                sql.append(" AND UNIT_PATH IS NULL"); // no such unit: nothing, rather than everything
             } else {
-                sql.append(" AND UNIT_PATH LIKE ?");
-                params.add(OrgTree.path(lineage) + "%");
+                sql.append(" AND UNIT_PATH LIKE ? ESCAPE '").append(Scope.ESCAPE).append("'");
+                params.add(Scope.likePrefix(OrgTree.path(lineage)));
             }
         }
         return new Where(sql.toString(), params);

@@ -1,14 +1,10 @@
 package org.sotay.core.rest.internal;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Clock;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -24,7 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.sotay.core.api.Api;
-import org.sotay.core.api.Csv;
+import org.sotay.core.api.CsvWriter;
 import org.sotay.core.api.Page;
 import org.sotay.core.api.PageRequest;
 import org.sotay.core.api.Params;
@@ -45,14 +41,15 @@ import org.sotay.core.api.security.RequiresPermission;
 @JaxrsApplicationSelect(Api.APPLICATION_SELECT)
 @Path("v1/audit")
 public class AuditResource {
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private final AuditTrail trail;
     private final CallerContext callers;
+    private final Clock clock;
 
     @Activate
-    public AuditResource(@Reference AuditTrail trail, @Reference CallerContext callers) {
+    public AuditResource(@Reference AuditTrail trail, @Reference CallerContext callers, @Reference Clock clock) {
         this.trail = trail;
         this.callers = callers;
+        this.clock = clock;
     }
 
     @GET
@@ -74,17 +71,15 @@ public class AuditResource {
         AuditQuery query = query(from, to, module, actor, target, unit);
         Caller caller = callers.current(); // the body is written after the request's caller is cleared
         StreamingOutput body = out -> {
-            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            w.write('\uFEFF');
-            w.write("at,actor,actorName,module,action,targetType,targetId,unitId,summary,clientAddress,userAgent,requestId\r\n");
+            CsvWriter csv = new CsvWriter(out);
+            csv.row("at", "actor", "actorName", "module", "action", "targetType", "targetId", "unitId", "summary", "clientAddress",
+                    "userAgent", "requestId");
             try {
                 callers.runAs(caller, () -> {
                     trail.forEach(query, r -> {
                         try {
-                            w.write(String.join(",", r.at().toString(), Csv.field(r.actor()), Csv.field(r.actorName()), Csv.field(r.module()),
-                                    Csv.field(r.action()), Csv.field(r.targetType()), Csv.field(r.targetId()), Csv.field(r.unitId()),
-                                    Csv.field(r.summary()), Csv.field(r.clientAddress()), Csv.field(r.userAgent()), Csv.field(r.requestId())));
-                            w.write("\r\n");
+                            csv.row(r.at().toString(), r.actor(), r.actorName(), r.module(), r.action(), r.targetType(), r.targetId(),
+                                    r.unitId(), r.summary(), r.clientAddress(), r.userAgent(), r.requestId());
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
@@ -98,16 +93,16 @@ public class AuditResource {
             } catch (Exception e) {
                 throw new IOException(e);
             }
-            w.flush();
+            csv.flush();
         };
         return Response.ok(body, "text/csv; charset=UTF-8").header("Content-Disposition", "attachment; filename=\"audit.csv\"").build();
     }
 
-    private static AuditQuery query(String from, String to, String module, String actor, String target, String unit) {
+    private AuditQuery query(String from, String to, String module, String actor, String target, String unit) {
         LocalDate f = Params.date("from", from);
         LocalDate t = Params.date("to", to);
-        Instant fromInstant = f == null ? null : f.atStartOfDay(VIETNAM).toInstant();
-        Instant toInstant = t == null ? null : t.plusDays(1).atStartOfDay(VIETNAM).toInstant();
+        Instant fromInstant = f == null ? null : f.atStartOfDay(clock.getZone()).toInstant();
+        Instant toInstant = t == null ? null : t.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
         return new AuditQuery(fromInstant, toInstant, module, actor, target, unit);
     }
 }

@@ -22,6 +22,8 @@ public class AccountLockCommand implements Action {
     @Reference
     CallerContext callers;
     @Reference
+    java.time.Clock clock;
+    @Reference
     IdentityConsole console;
 
     @Argument(index = 0, name = "id", description = "Account id (see sotay:account-list)", required = true)
@@ -35,7 +37,7 @@ public class AccountLockCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        Instant until = days == null ? null : Instant.now().plus(days, ChronoUnit.DAYS);
+        Instant until = days == null ? null : clock.instant().plus(days, ChronoUnit.DAYS);
         Account a = callers.runAs(console.operator("account-lock"), () -> accounts.lock(id, String.join(" ", reason), until));
         System.out.println("Đã khoá / Locked: " + a.username() + (until == null ? "" : " until " + until));
         return null;
