@@ -110,6 +110,11 @@ public class IdentityIT extends SotayTestSupport {
         assertTrue(inRegistry.path("appInstalled").asBoolean());
         // a member holds no registry permission: the member list is not theirs to read
         assertEquals(403, bearer(access, "GET", "/v1/members", null).statusCode());
+        // but their own record is: their cell and status, for the modules that address them
+        JsonNode self = ok(bearer(access, "GET", "/v1/members/me", null), 200);
+        assertEquals(memberId, self.path("id").asText());
+        assertEquals(inRegistry.path("cellId").asText(), self.path("cellId").asText());
+        assertEquals("the administrator is no member", 404, bearer(admin, "GET", "/v1/members/me", null).statusCode());
 
         // refresh: a new pair; the old refresh token is spent
         JsonNode second = ok(bearer(null, "POST", "/v1/auth/refresh", "{\"refreshToken\":\"" + refresh + "\"}"), 200);

@@ -45,7 +45,20 @@ public final class TestCallers implements CallerContext {
      * Patterns as the identity module reads them: {@code *}, {@code module.*}, or a permission.
      */
     public static Caller caller(String subject, Map<String, Set<String>> patternsAtUnits) {
+        return member(subject, null, patternsAtUnits);
+    }
+
+    /**
+     * A member's own account ({@link Caller#memberId()} is {@code memberId}) holding permission
+     * patterns at units, as a member's token does: {@code member("an", an.id(), Map.of("handbook.read", Set.of(cellId)))}.
+     */
+    public static Caller member(String subject, String memberId, Map<String, Set<String>> patternsAtUnits) {
         return new Caller() {
+            @Override
+            public String memberId() {
+                return memberId;
+            }
+
             @Override
             public String subject() {
                 return subject;

@@ -14,6 +14,14 @@ public interface MemberService {
 
     Member get(String id);
 
+    /**
+     * The calling member's own record ({@link org.sotay.core.api.security.Caller#memberId()}),
+     * whatever registry permissions they hold: their cell, residence affiliation and status, which
+     * other modules need to address content and meetings to them. Not found for an account that is
+     * no member's (staff, API clients).
+     */
+    Member self();
+
     Member create(MemberDraft draft);
 
     Member update(String id, MemberDraft draft);

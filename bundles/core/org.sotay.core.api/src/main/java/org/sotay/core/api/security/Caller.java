@@ -16,6 +16,15 @@ public interface Caller {
     /** A name to show in logs and audit lines. */
     String displayName();
 
+    /**
+     * The registry member this account belongs to (a member's own account), or {@code null} for
+     * staff, API clients, jobs and anonymous callers. A module that keeps something per member (a
+     * reading list, a check-in) keys it by this, never by a member id sent in a request.
+     */
+    default String memberId() {
+        return null;
+    }
+
     /** {@code false} only for {@link #ANONYMOUS}. */
     default boolean authenticated() {
         return true;

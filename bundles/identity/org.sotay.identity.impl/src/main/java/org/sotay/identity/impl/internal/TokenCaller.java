@@ -48,7 +48,8 @@ final class TokenCaller implements Caller {
         return name;
     }
 
-    String memberId() {
+    @Override
+    public String memberId() {
         return memberId;
     }
 

@@ -138,6 +138,21 @@ public class MemberServiceImpl implements MemberService {
     }
 
     @Override
+    public Member self() {
+        String id = callers.current().memberId();
+        if (id == null) {
+            throw SotayException.notFound(Text.of("Tài khoản này không gắn với đảng viên nào.", "This account belongs to no member."));
+        }
+        return jpa.txExpr(TransactionType.Required, em -> {
+            MemberEntity m = em.find(MemberEntity.class, id);
+            if (m == null) {
+                throw Units.memberNotFound(id);
+            }
+            return m.toDto();
+        });
+    }
+
+    @Override
     public Member create(MemberDraft draft) {
         Caller caller = callers.current();
         MemberDraft d = draft == null ? MemberDraft.EMPTY : draft;

@@ -127,6 +127,18 @@ class MemberServiceTest {
     }
 
     @Test
+    void aMemberReadsTheirOwnRecordWithoutRegistryPermissionsAndStaffHaveNone() {
+        Member an = f.member(f.cellB1, "Lục Thị Ân");
+        f.as(org.sotay.core.testing.TestCallers.member("an", an.id(), java.util.Map.of("handbook.read", java.util.Set.of(f.cellB1))));
+        assertEquals(an.id(), f.members.self().id());
+        assertEquals(f.cellB1, f.members.self().cellId());
+        assertEquals("not-found", assertThrows(SotayException.class, () -> f.members.get(an.id())).type().slug(),
+                "reading oneself is not registry.read");
+        f.as(f.admin());
+        assertEquals("not-found", assertThrows(SotayException.class, () -> f.members.self()).type().slug());
+    }
+
+    @Test
     void searchWithOrWithoutDiacriticsAndAPercentSignInTheBox() {
         f.member(f.cellA1, "Ma Thế Hồng");
         f.member(f.cellA1, "Đặng Văn Đức");

@@ -78,13 +78,28 @@ public class MemberResource {
         return members.search(query, PageRequest.parse(offset, limit));
     }
 
+    /**
+     * The calling member's own record (any member's account, whatever registry permissions it
+     * holds); 404 for an account that is no member's.
+     */
+    @GET
+    @Path("me")
+    @Returns(Member.class)
+    @Returns(status = 304)
+    public Response self(@Context Request request) {
+        return tagged(members.self(), request);
+    }
+
     @GET
     @Path("{id}")
     @RequiresPermission(RegistryPermissions.READ)
     @Returns(Member.class)
     @Returns(status = 304)
     public Response get(@PathParam("id") String id, @Context Request request) {
-        Member m = members.get(id);
+        return tagged(members.get(id), request);
+    }
+
+    private static Response tagged(Member m, Request request) {
         EntityTag tag = new EntityTag(Long.toString(m.version()));
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         return notModified != null ? notModified.build() : Response.ok(m).tag(tag).build();
