@@ -138,19 +138,44 @@ public abstract class SotayTestSupport {
 
     /**
      * The PostgreSQL variant of the one DataSource file, for a server named by SOTAY_TEST_PG_URL,
-     * _USER and _PASSWORD; its public schema is emptied first so every run starts from nothing.
+     * _USER and _PASSWORD, in a schema of this test class's own (dropped when the test JVM ends), so
+     * every container starts from nothing and runs on the same server do not touch each other.
      */
+    private static final java.util.concurrent.atomic.AtomicInteger SCHEMAS = new java.util.concurrent.atomic.AtomicInteger();
+
     private static File postgresqlDataSource(File work) throws Exception {
-        String url = env("SOTAY_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/sotay_test");
+        String server = env("SOTAY_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/sotay_test");
         String user = env("SOTAY_TEST_PG_USER", "sotay_test");
         String password = System.getenv("SOTAY_TEST_PG_PASSWORD");
         if (password == null) {
             throw new IllegalStateException("set SOTAY_TEST_PG_PASSWORD (and SOTAY_TEST_PG_URL, SOTAY_TEST_PG_USER) to run the suite on PostgreSQL");
         }
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
-            st.execute("DROP SCHEMA IF EXISTS public CASCADE");
-            st.execute("CREATE SCHEMA public");
+        String schema = "it" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
+        try (Connection c = DriverManager.getConnection(server, user, password); Statement st = c.createStatement()) {
+            List<String> stale = new ArrayList<>();
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname ~ '^it[0-9]+_[0-9]+$'")) {
+                while (rs.next()) {
+                    String name = rs.getString(1);
+                    long pid = Long.parseLong(name.substring(2, name.indexOf('_')));
+                    if (ProcessHandle.of(pid).isEmpty()) {
+                        stale.add(name); // left by a test JVM that is gone
+                    }
+                }
+            }
+            for (String name : stale) {
+                st.execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
+            }
+            st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            st.execute("CREATE SCHEMA " + schema);
         }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Connection c = DriverManager.getConnection(server, user, password); Statement st = c.createStatement()) {
+                st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            } catch (Exception e) {
+                // a schema left behind (the container still held it) is dropped by the next run
+            }
+        }, "drop " + schema));
+        String url = server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         work.mkdirs();
         File cfg = new File(work, "org.ops4j.datasource-sotay.postgresql.cfg");
         Files.writeString(cfg.toPath(), String.join("\n",
