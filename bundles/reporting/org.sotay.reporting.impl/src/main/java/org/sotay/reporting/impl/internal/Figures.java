@@ -1,0 +1,231 @@
+package org.sotay.reporting.impl.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * RPT_UNIT over JDBC, on the connection of the caller's transaction. A row is a unit's figures from
+ * {@code fromDay} until {@code toDay} (exclusive; {@code null} while current); a change on day
+ * {@code d} goes into the current row when it started on {@code d} (or later: a clock set back),
+ * otherwise the current row is closed at {@code d} and a new one opens.
+ */
+final class Figures {
+    static final String COUNT_COLUMNS = String.join(", ", Counts.COLUMNS);
+    private static final String ATTRS = "UNIT_ID, FROM_DAY, TO_DAY, PARENT_ID, PATH, DEPTH, CODE, NAME, TYPE_CODE, IS_CELL, UNIT_VERSION, ";
+    private static final String SELECT = "SELECT " + ATTRS + COUNT_COLUMNS + ", UPDATED_MS FROM RPT_UNIT ";
+
+    private Figures() {
+    }
+
+    /** A unit's figures over a span of days, with the unit as it was then. */
+    record Row(String unitId, int fromDay, Integer toDay, String parentId, String path, int depth, String code, String name,
+            String typeCode, boolean cell, long unitVersion, long[] counts, long updatedMs) {
+
+        /** The same unit with other attributes (and the same counts). */
+        Row with(String parentId, String path, int depth, String code, String name, String typeCode, boolean cell, long unitVersion) {
+            return new Row(unitId, fromDay, toDay, parentId, path, depth, code, name, typeCode, cell, unitVersion, counts, updatedMs);
+        }
+
+        /** Whether the unit looks the same in a report (its version may differ: a lock bumps it without a change). */
+        boolean sameAttributes(Row o) {
+            return Objects.equals(parentId, o.parentId) && path.equals(o.path) && depth == o.depth && code.equals(o.code)
+                    && name.equals(o.name) && typeCode.equals(o.typeCode) && cell == o.cell;
+        }
+
+        /** The unit's ancestors and itself, from the root down. */
+        List<String> lineage() {
+            return Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
+        }
+    }
+
+    /** Takes the writers' lock (a row lock held to the end of the transaction): one writer of the figures at a time, on any node. */
+    static void lock(Connection c, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE RPT_STATE SET UPDATED_MS = ? WHERE NAME = 'lock'")) {
+            ps.setLong(1, now);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Every current row, by unit id. */
+    static Map<String, Row> current(Connection c) throws SQLException {
+        Map<String, Row> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE TO_DAY IS NULL")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Row r = row(rs);
+                    out.put(r.unitId(), r);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The current rows of these units. */
+    static Map<String, Row> current(Connection c, List<String> unitIds) throws SQLException {
+        Map<String, Row> out = new LinkedHashMap<>();
+        for (int from = 0; from < unitIds.size(); from += 500) {
+            List<String> part = unitIds.subList(from, Math.min(unitIds.size(), from + 500));
+            String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE TO_DAY IS NULL AND UNIT_ID IN (" + marks + ")")) {
+                for (int i = 0; i < part.size(); i++) {
+                    ps.setString(i + 1, part.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Row r = row(rs);
+                        out.put(r.unitId(), r);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The row of {@code unitId} that held on {@code day}. */
+    static Row at(Connection c, String unitId, int day) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE UNIT_ID = ? AND FROM_DAY <= ? AND (TO_DAY IS NULL OR TO_DAY > ?)")) {
+            ps.setString(1, unitId);
+            ps.setInt(2, day);
+            ps.setInt(3, day);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? row(rs) : null;
+            }
+        }
+    }
+
+    /** The rows of {@code unitId}'s children that held on {@code day}, by name. */
+    static List<Row> childrenAt(Connection c, String unitId, int day) throws SQLException {
+        List<Row> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE PARENT_ID = ? AND FROM_DAY <= ? AND (TO_DAY IS NULL OR TO_DAY > ?)")) {
+            ps.setString(1, unitId);
+            ps.setInt(2, day);
+            ps.setInt(3, day);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The cells' rows that held on {@code day} (for restating a day on today's tree). */
+    static List<Row> cellsAt(Connection c, int day) throws SQLException {
+        List<Row> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE IS_CELL = 1 AND FROM_DAY <= ? AND (TO_DAY IS NULL OR TO_DAY > ?)")) {
+            ps.setInt(1, day);
+            ps.setInt(2, day);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Adds {@code delta} to the unit's figures on {@code day}; false when the unit has no current row. */
+    static boolean add(Connection c, String unitId, int day, long[] delta, long now) throws SQLException {
+        StringBuilder set = new StringBuilder();
+        for (String col : Counts.COLUMNS) {
+            set.append(col).append(" = ").append(col).append(" + ?, ");
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE RPT_UNIT SET " + set + "UPDATED_MS = ? WHERE UNIT_ID = ? AND TO_DAY IS NULL AND FROM_DAY >= ?")) {
+            int i = 1;
+            for (long d : delta) {
+                ps.setLong(i++, d);
+            }
+            ps.setLong(i++, now);
+            ps.setString(i++, unitId);
+            ps.setInt(i, day);
+            if (ps.executeUpdate() > 0) {
+                return true;
+            }
+        }
+        Row current = current(c, List.of(unitId)).get(unitId);
+        if (current == null) {
+            return false;
+        }
+        long[] next = current.counts().clone();
+        Counts.plus(next, delta, 1);
+        replace(c, current, new Row(unitId, day, null, current.parentId(), current.path(), current.depth(), current.code(), current.name(),
+                current.typeCode(), current.cell(), current.unitVersion(), next, now), day);
+        return true;
+    }
+
+    /**
+     * Makes {@code next} the unit's current row from {@code day}: updates {@code current} in place
+     * when it started that day (or later), closes it and inserts {@code next} otherwise; inserts
+     * {@code next} when there was no current row.
+     */
+    static void replace(Connection c, Row current, Row next, int day) throws SQLException {
+        if (current != null && current.fromDay() >= day) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM RPT_UNIT WHERE UNIT_ID = ? AND FROM_DAY = ?")) {
+                ps.setString(1, current.unitId());
+                ps.setInt(2, current.fromDay());
+                ps.executeUpdate();
+            }
+            insert(c, next, current.fromDay());
+            return;
+        }
+        if (current != null) {
+            close(c, current.unitId(), day);
+        }
+        insert(c, next, day);
+    }
+
+    /** Ends the unit's current row at {@code day} (a closed unit: merged, dissolved). */
+    static void close(Connection c, String unitId, int day) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE RPT_UNIT SET TO_DAY = ? WHERE UNIT_ID = ? AND TO_DAY IS NULL")) {
+            ps.setInt(1, day);
+            ps.setString(2, unitId);
+            ps.executeUpdate();
+        }
+        // a unit opened and closed the same day held no day at all
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM RPT_UNIT WHERE UNIT_ID = ? AND FROM_DAY >= TO_DAY")) {
+            ps.setString(1, unitId);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void insert(Connection c, Row r, int fromDay) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO RPT_UNIT (" + ATTRS + COUNT_COLUMNS + ", UPDATED_MS) VALUES ("
+                + "?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, " + "?, ".repeat(Counts.SIZE) + "?)")) {
+            int i = 1;
+            ps.setString(i++, r.unitId());
+            ps.setInt(i++, fromDay);
+            ps.setString(i++, r.parentId());
+            ps.setString(i++, r.path());
+            ps.setInt(i++, r.depth());
+            ps.setString(i++, r.code());
+            ps.setString(i++, r.name());
+            ps.setString(i++, r.typeCode());
+            ps.setInt(i++, r.cell() ? 1 : 0);
+            ps.setLong(i++, r.unitVersion());
+            for (long v : r.counts()) {
+                ps.setLong(i++, v);
+            }
+            ps.setLong(i, r.updatedMs());
+            ps.executeUpdate();
+        }
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        int to = rs.getInt(3);
+        Integer toDay = rs.wasNull() ? null : to;
+        long[] counts = new long[Counts.SIZE];
+        for (int i = 0; i < Counts.SIZE; i++) {
+            counts[i] = rs.getLong(12 + i);
+        }
+        return new Row(rs.getString(1), rs.getInt(2), toDay, rs.getString(4), rs.getString(5), rs.getInt(6), rs.getString(7), rs.getString(8),
+                rs.getString(9), rs.getInt(10) == 1, rs.getLong(11), counts, rs.getLong(12 + Counts.SIZE));
+    }
+}
