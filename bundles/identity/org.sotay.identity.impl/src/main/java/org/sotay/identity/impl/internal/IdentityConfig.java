@@ -53,11 +53,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     String[] roleMember() default { "handbook.read", "meetings.read", "meetings.attend", "sample.notice.read" };
 
     @AttributeDefinition(description = "Permission patterns of the INSTALL_HELPER role")
-    String[] roleInstallHelper() default { "registry.read", "identity.code.issue" };
+    String[] roleInstallHelper() default { "registry.read", "identity.code.issue", "handbook.read", "handbook.reading.record", "handbook.reading.names",
+            "handbook.audience.install-helper" };
 
     @AttributeDefinition(description = "Permission patterns of the CELL_SECRETARY role")
     String[] roleCellSecretary() default { "registry.read", "identity.code.issue", "identity.account.read", "identity.account.manage",
-            "handbook.read", "meetings.*", "reporting.read", "sample.notice.read" };
+            "handbook.read", "handbook.reading.*", "handbook.audience.cell-secretary", "handbook.feedback.answer", "meetings.*", "reporting.read",
+            "sample.notice.read" };
 
     @AttributeDefinition(description = "Permission patterns of the COMMITTEE_STAFF role")
     String[] roleCommitteeStaff() default { "registry.*", "identity.*", "audit.read", "handbook.*", "meetings.*", "reporting.*", "sample.*" };
