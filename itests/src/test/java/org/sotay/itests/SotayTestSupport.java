@@ -107,6 +107,8 @@ public abstract class SotayTestSupport {
                 // and 10 s for the probe's invoker (a system property of the extender, read once): on a loaded 2-core machine the
                 // boot can take longer, and then the class hangs until the fork times out
                 systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000"),
+                // and the probe invoker's own look-up of the injector (10 s by default), which a loaded 2-core machine can miss
+                systemProperty("org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT").value("120000"),
                 // what Karaf's own bin/karaf passes on Java 17; Pax Exam 4.14 does not
                 vmOptions("-Xmx768m", "-Djdk.util.zip.disableZip64ExtraFieldValidation=true",
                         "--add-reads=java.xml=java.logging",

@@ -24,6 +24,6 @@ public interface ReportingService {
      */
     JobState rebuild();
 
-    /** A rebuild job's state, for the caller who started it. */
+    /** A rebuild job's state, for those who may start one. */
     Optional<JobState> job(String id);
 }

@@ -62,7 +62,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             "sample.notice.read" };
 
     @AttributeDefinition(description = "Permission patterns of the COMMITTEE_STAFF role")
-    String[] roleCommitteeStaff() default { "registry.*", "identity.*", "audit.read", "handbook.*", "meetings.*", "reporting.*", "sample.*" };
+    String[] roleCommitteeStaff() default { "registry.*", "identity.*", "audit.read", "handbook.*", "meetings.*", "reporting.read", "sample.*" };
 
     @AttributeDefinition(description = "Permission patterns of the PROVINCIAL_ADMIN role")
     String[] roleProvincialAdmin() default { "*" };

@@ -16,6 +16,8 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sotay.core.api.health.HealthIndicator;
+import org.sotay.core.api.health.HealthResult;
 import org.sotay.core.api.jobs.JobState;
 import org.sotay.core.api.jobs.Schedule;
 import org.sotay.core.api.jobs.Scheduler;
@@ -30,8 +32,8 @@ import org.sotay.registry.api.OrgUnitService;
  * while a rebuild runs (on any node), and starts one when reporting has no figures yet and the
  * registry has a tree (a new deployment, the demo province, reporting installed later).
  */
-@Component(service = Aggregator.class)
-public class Aggregator {
+@Component(service = { Aggregator.class, HealthIndicator.class })
+public class Aggregator implements HealthIndicator {
     static final String REBUILD_KIND = "reporting.rebuild";
     private static final Logger LOG = LoggerFactory.getLogger(Aggregator.class);
 
@@ -41,6 +43,10 @@ public class Aggregator {
     private final Aggregation aggregation;
     private final Source source;
     private final Scheduler.Handle worker;
+    private volatile int failures;
+    private volatile String lastError;
+    private volatile long lastRoundMs;
+    private volatile long applied;
 
     @Activate
     public Aggregator(@Reference ReportingSchema schema, @Reference(target = "(osgi.unit.name=sotay-reporting)") JpaTemplate jpa,
@@ -58,8 +64,17 @@ public class Aggregator {
         this.aggregation = new Aggregation(jpa, source, clock);
         this.worker = schedule ? scheduler.schedule(Schedule.onceInCluster("reporting.aggregate", Duration.ofSeconds(5)).after(Duration.ofSeconds(2)),
                 c -> {
-                    while (!c.cancelled() && round() >= Aggregation.ROUND) {
-                        // a full round: more is waiting
+                    try {
+                        while (!c.cancelled() && round() >= Aggregation.ROUND) {
+                            // a full round: more is waiting
+                        }
+                        failures = 0;
+                    } catch (RuntimeException e) {
+                        failures++;
+                        lastError = e.toString();
+                        throw e;
+                    } finally {
+                        lastRoundMs = clock.millis();
                     }
                 }) : null;
     }
@@ -88,7 +103,26 @@ public class Aggregator {
             rebuild("reporting");
             return 0;
         }
-        return aggregation.drain();
+        int n = aggregation.drain();
+        applied += n;
+        return n;
+    }
+
+    @Override
+    public String name() {
+        return "reporting";
+    }
+
+    /** Down after three failed rounds in a row (the worker cannot keep the figures); the last round and what it did otherwise. */
+    @Override
+    public HealthResult check() {
+        if (failures >= 3) {
+            return HealthResult.down("reporting: the last " + failures + " rounds failed: " + lastError);
+        }
+        java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("lastRound", lastRoundMs == 0 ? "not on this node (another node holds reporting.aggregate)" : java.time.Instant.ofEpochMilli(lastRoundMs).toString());
+        details.put("entriesApplied", applied);
+        return HealthResult.up(details);
     }
 
     Aggregation aggregation() {

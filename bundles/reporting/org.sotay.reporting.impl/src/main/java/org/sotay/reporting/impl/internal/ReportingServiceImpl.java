@@ -224,21 +224,27 @@ public class ReportingServiceImpl implements ReportingService {
     @Override
     public JobState rebuild() {
         Caller caller = callers.current();
-        List<String> roots = tree.roots();
-        if (roots.isEmpty() || !roots.stream().allMatch(r -> Scope.of(caller, ReportingPermissions.REBUILD, tree).covers(OrgTree.path(tree.lineage(r))))) {
-            throw SotayException.forbidden(Text.of("Chỉ quản trị viên toàn hệ thống mới được dựng lại số liệu báo cáo.",
-                    "Only an administrator of the whole deployment may rebuild the figures."));
-        }
+        requireRoot(caller);
         return aggregator.rebuild(caller.subject());
     }
 
+    /** Any rebuild, for those who may start one (a rebuild is the deployment's, not its starter's). */
     @Override
     public Optional<JobState> job(String id) {
-        Caller caller = callers.current();
+        requireRoot(callers.current());
         if (id == null || id.length() > 64) {
             return Optional.empty();
         }
-        return aggregator.job(id).filter(j -> j.owner().equals(caller.subject()) || "reporting".equals(j.owner()) && caller.has(ReportingPermissions.REBUILD));
+        return aggregator.job(id);
+    }
+
+    private void requireRoot(Caller caller) {
+        List<String> roots = tree.roots();
+        Scope scope = Scope.of(caller, ReportingPermissions.REBUILD, tree);
+        if (roots.isEmpty() || !roots.stream().allMatch(r -> scope.covers(OrgTree.path(tree.lineage(r))))) {
+            throw SotayException.forbidden(Text.of("Chỉ quản trị viên toàn hệ thống mới được dựng lại số liệu báo cáo.",
+                    "Only an administrator of the whole deployment may rebuild the figures."));
+        }
     }
 
     /** Not found unless the unit lies in the caller's subtrees today (elsewhere and nowhere look the same). */
