@@ -17,6 +17,11 @@ public final class MeetingEvents {
     public static final String CANCELLED = "org/sotay/meetings/meeting/CANCELLED";
     /** The meeting was held: its attendance was recorded (the roll's counts below). Sent once per meeting. */
     public static final String HELD = "org/sotay/meetings/meeting/HELD";
+    /**
+     * The attendance of a meeting already held changed (a later mark, check-in or offline batch,
+     * until the minutes are approved): carries the roll's counts as they are now.
+     */
+    public static final String ATTENDANCE_UPDATED = "org/sotay/meetings/meeting/ATTENDANCE_UPDATED";
     /** The minutes were approved (the first time, or a correction); carries the roll's counts. */
     public static final String MINUTES_APPROVED = "org/sotay/meetings/meeting/MINUTES_APPROVED";
     /** A photo or PDF of signed paper minutes was stored: the meeting counts as held with unstructured minutes. */

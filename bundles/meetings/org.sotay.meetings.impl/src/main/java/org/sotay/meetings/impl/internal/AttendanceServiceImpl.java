@@ -163,6 +163,7 @@ public class AttendanceServiceImpl implements AttendanceService {
                 a.markedBy = caller.subject();
                 em.flush();
                 c.log(em).audit("attendance.check-in", "meeting", m.id, m.unitId, "member " + self.id() + (byCode ? " by code" : " by QR"));
+                changedAfterHeld(c, em, m, Store.roll(m.id, rolls.rows(em, m.id).stream().map(AttendanceEntity::toDto).toList()));
             }
             return a.toDto();
         });
@@ -234,7 +235,9 @@ public class AttendanceServiceImpl implements AttendanceService {
             unknown.throwIfInvalid();
             em.flush();
             c.log(em).audit("attendance.mark", "meeting", m.id, m.unitId, list.size() + " marked by the secretary");
-            return Store.roll(m.id, rolls.rows(em, m.id).stream().map(AttendanceEntity::toDto).toList());
+            Roll r = Store.roll(m.id, rolls.rows(em, m.id).stream().map(AttendanceEntity::toDto).toList());
+            changedAfterHeld(c, em, m, r);
+            return r;
         });
     }
 
@@ -262,6 +265,19 @@ public class AttendanceServiceImpl implements AttendanceService {
             held(c, em, m, r);
             return r;
         });
+    }
+
+    /**
+     * A roll that changed after the meeting was held: the meeting is touched (its version grows) and
+     * ATTENDANCE_UPDATED carries the roll as it is now, so those who count it (reporting) read it again.
+     */
+    static void changedAfterHeld(Context c, EntityManager em, MeetingEntity m, Roll r) {
+        if (m.heldMs == null) {
+            return;
+        }
+        m.updatedMs = c.now();
+        em.flush();
+        c.log(em).event(MeetingEvents.ATTENDANCE_UPDATED, Store.factsWithRoll(c, em, m, r));
     }
 
     /** Marks the meeting held and publishes HELD, once. */

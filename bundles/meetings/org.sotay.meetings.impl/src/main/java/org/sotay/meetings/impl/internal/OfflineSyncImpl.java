@@ -191,6 +191,9 @@ public class OfflineSyncImpl implements OfflineSync {
         BatchResult result = new BatchResult(b.batchId().strip(), false, outcomes, saved);
         remember(em, m.id, batchKey(b), new Stored(result, null), now);
         em.flush();
+        if (applied > 0) {
+            AttendanceServiceImpl.changedAfterHeld(c, em, m, Store.roll(m.id, rolls.rows(em, m.id).stream().map(AttendanceEntity::toDto).toList()));
+        }
         c.log(em).audit("attendance.batch", "meeting", m.id, m.unitId, "offline batch " + b.batchId().strip() + ": " + applied + " of "
                 + marks.size() + " marks applied" + (b.minutes() == null ? "" : ", minutes draft"));
         return result;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import javax.persistence.EntityManager;
 
@@ -24,6 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sotay.core.api.SotayException;
 import org.sotay.core.api.jobs.Scheduler.Progress;
+import org.sotay.handbook.api.facts.ReadingFacts;
+import org.sotay.meetings.api.facts.MeetingFacts;
 import org.sotay.registry.api.Member;
 import org.sotay.reporting.impl.internal.Figures.Row;
 import org.sotay.reporting.impl.internal.MemberFacts.Fact;
@@ -54,11 +57,15 @@ final class Aggregation {
     private final JpaTemplate jpa;
     private final Source source;
     private final Clock clock;
+    private final Supplier<MeetingFacts> meetings;
+    private final Supplier<ReadingFacts> readings;
 
-    Aggregation(JpaTemplate jpa, Source source, Clock clock) {
+    Aggregation(JpaTemplate jpa, Source source, Clock clock, Supplier<MeetingFacts> meetings, Supplier<ReadingFacts> readings) {
         this.jpa = jpa;
         this.source = source;
         this.clock = clock;
+        this.meetings = meetings;
+        this.readings = readings;
     }
 
     /** One round of the worker: up to {@link #ROUND} inbox entries applied. Returns how many. */
@@ -70,25 +77,112 @@ final class Aggregation {
         Set<String> members = new LinkedHashSet<>();
         Set<String> cells = new LinkedHashSet<>();
         Map<String, String> successors = new HashMap<>();
+        Set<String> meetingIds = new LinkedHashSet<>();
+        Set<String> itemIds = new LinkedHashSet<>();
+        Set<List<String>> reads = new LinkedHashSet<>();
+        List<Inbox.Entry> registry = new ArrayList<>();
+        List<Inbox.Entry> others = new ArrayList<>();
         boolean tree = false;
         for (Inbox.Entry e : entries) {
             String item = e.item();
+            String rest = item.substring(Math.min(2, item.length()));
+            (item.startsWith(Inbox.MEETING) || item.startsWith(Inbox.ITEM) || item.startsWith(Inbox.READ) ? others : registry).add(e);
             if (item.startsWith(Inbox.MEMBER)) {
-                members.add(item.substring(2));
+                members.add(rest);
             } else if (item.startsWith(Inbox.CELL)) {
-                cells.add(item.substring(2));
+                cells.add(rest);
             } else if (item.startsWith(Inbox.TREE)) {
                 tree = true;
             } else if (item.startsWith(Inbox.SUCCESSOR)) {
-                String[] pair = item.substring(2).split(">", 2);
+                String[] pair = rest.split(">", 2);
                 if (pair.length == 2) {
                     successors.put(pair[0], pair[1]);
                 }
                 tree = true;
+            } else if (item.startsWith(Inbox.MEETING)) {
+                meetingIds.add(rest);
+            } else if (item.startsWith(Inbox.ITEM)) {
+                itemIds.add(rest);
+            } else if (item.startsWith(Inbox.READ)) {
+                String[] pair = rest.split(":", 2);
+                if (pair.length == 2) {
+                    reads.add(List.of(pair[0], pair[1]));
+                }
             }
         }
-        apply(tree, members, cells, successors, entries);
+        if (!registry.isEmpty()) {
+            apply(tree, members, cells, successors, registry);
+        }
+        if (!others.isEmpty()) {
+            activity(meetingIds, itemIds, reads, others);
+        }
         return entries.size();
+    }
+
+    /** Meetings and mandatory reading named by events, read again from their modules (when installed) and applied. */
+    private void activity(Set<String> meetingIds, Set<String> itemIds, Set<List<String>> reads, List<Inbox.Entry> entries) {
+        LocalDate today = LocalDate.now(clock);
+        MeetingFacts mf = meetings.get();
+        ReadingFacts rf = readings.get();
+        Map<String, Map<String, Object>> read = new LinkedHashMap<>();
+        if (mf != null) {
+            for (String id : meetingIds) {
+                read.put(id, mf.facts(id).orElse(null));
+            }
+        }
+        Map<String, Optional<ReadingFacts.MandatoryItem>> items = new LinkedHashMap<>();
+        Map<List<String>, Optional<ReadingFacts.ReadFact>> readFacts = new LinkedHashMap<>();
+        if (rf != null) {
+            for (String id : itemIds) {
+                items.put(id, rf.mandatoryItem(id));
+            }
+            for (List<String> r : reads) {
+                readFacts.put(r, rf.read(r.get(0), r.get(1)));
+            }
+        }
+        jpa.tx(TransactionType.Required, em -> sql(() -> {
+            Connection c = connection(em);
+            long now = clock.millis();
+            Figures.lock(c, now);
+            Meetings.apply(c, read, today, now);
+            for (Map.Entry<String, Optional<ReadingFacts.MandatoryItem>> e : items.entrySet()) {
+                Readings.item(c, e.getKey(), e.getValue(), now);
+            }
+            for (Map.Entry<List<String>, Optional<ReadingFacts.ReadFact>> e : readFacts.entrySet()) {
+                Readings.read(c, e.getKey().get(0), e.getKey().get(1), e.getValue());
+            }
+            Inbox.delete(c, entries);
+            return null;
+        }));
+    }
+
+    /**
+     * Meetings that started since they were last read: read again once (their documents' timing is
+     * final at the start), then marked settled. Returns how many.
+     */
+    int settle() {
+        MeetingFacts mf = meetings.get();
+        if (mf == null) {
+            return 0;
+        }
+        long now = clock.millis();
+        List<String> due = jpa.txExpr(TransactionType.Required, em -> sql(() -> Meetings.toSettle(connection(em), now, ROUND)));
+        if (due.isEmpty()) {
+            return 0;
+        }
+        Map<String, Map<String, Object>> read = new LinkedHashMap<>();
+        for (String id : due) {
+            read.put(id, mf.facts(id).orElse(null));
+        }
+        LocalDate today = LocalDate.now(clock);
+        jpa.tx(TransactionType.Required, em -> sql(() -> {
+            Connection c = connection(em);
+            Figures.lock(c, now);
+            Meetings.apply(c, read, today, now);
+            Meetings.settled(c, due);
+            return null;
+        }));
+        return due.size();
     }
 
     private void apply(boolean treeChanged, Set<String> memberIds, Set<String> unitIds, Map<String, String> successors,
@@ -245,6 +339,7 @@ final class Aggregation {
             long[] t = total.computeIfAbsent(id, k -> new long[Counts.SIZE]);
             long[] mine = own.getOrDefault(id, new long[Counts.SIZE]).clone();
             mine[Counts.CELLS] = u.cell() ? 1 : 0;
+            mine[Counts.OFFLINE_CELLS] = u.offline() ? 1 : 0;
             Counts.plus(t, mine, 1);
             String parent = u.unit().parentId();
             if (parent != null && byId.containsKey(parent)) {
@@ -252,6 +347,7 @@ final class Aggregation {
             }
         }
         int written = 0;
+        List<Row> moved = new ArrayList<>();
         for (Source.Unit u : tree) {
             String id = u.unit().id();
             Row before = current.get(id);
@@ -261,13 +357,20 @@ final class Aggregation {
                 Figures.replace(c, before, after, day);
                 written++;
             }
+            if (before != null && (!before.path().equals(after.path())
+                    || (before.counts()[Counts.OFFLINE_CELLS] > 0) != (after.counts()[Counts.OFFLINE_CELLS] > 0) && u.cell())) {
+                moved.add(after);
+            }
         }
+        // the running periods of units that moved (or lost or gained internet) follow them; ended periods stay as they were
+        Meetings.rehome(c, moved, LocalDate.ofEpochDay(day), now);
         for (Row r : current.values()) {
             if (byId.containsKey(r.unitId())) {
                 continue;
             }
             long[] left = own.getOrDefault(r.unitId(), new long[Counts.SIZE]).clone();
             left[Counts.CELLS] = 0;
+            left[Counts.OFFLINE_CELLS] = 0;
             if (!Counts.zero(left)) {
                 LOG.warn("Unit {} ({}) closed with {} members still counted in it: they are no longer counted anywhere until they are read again",
                         r.code(), r.unitId(), left[Counts.MEMBERS]);
@@ -330,7 +433,131 @@ final class Aggregation {
             Figures.lock(c, now);
             return redraw(c, tree, own, Map.of(), day, now, true);
         }));
-        return "{\"members\":" + seen[0] + ",\"membersCorrected\":" + seen[1] + ",\"units\":" + tree.size() + ",\"unitsCorrected\":" + written + "}";
+        int[] meetingFixes = rebuildMeetings(progress, today);
+        int[] readFixes = rebuildReadings(progress);
+        int[] sums = jpa.txExpr(TransactionType.Required, em -> sql(() -> {
+            Connection c = connection(em);
+            Figures.lock(c, clock.millis());
+            return new int[] { Sums.activity(c), Sums.attendance(c), Sums.reads(c) };
+        }));
+        return "{\"members\":" + seen[0] + ",\"membersCorrected\":" + seen[1] + ",\"units\":" + tree.size() + ",\"unitsCorrected\":" + written
+                + ",\"meetings\":" + meetingFixes[0] + ",\"meetingsCorrected\":" + meetingFixes[1] + ",\"cellPeriodsCorrected\":" + meetingFixes[2]
+                + ",\"items\":" + readFixes[0] + ",\"itemsCorrected\":" + readFixes[1] + ",\"readsCorrected\":" + readFixes[2]
+                + ",\"activityCorrected\":" + sums[0] + ",\"attendanceCorrected\":" + sums[1] + ",\"readSumsCorrected\":" + sums[2] + "}";
+    }
+
+    /** Every meeting read again from the meetings module (when installed); those it no longer has taken back. {meetings, corrected, cell periods corrected}. */
+    private int[] rebuildMeetings(Progress progress, LocalDate today) {
+        MeetingFacts mf = meetings.get();
+        int[] out = new int[3];
+        if (mf == null) {
+            return out;
+        }
+        Set<String> seen = new HashSet<>();
+        String after = "";
+        while (true) {
+            List<String> ids = mf.ids(after, 500);
+            if (ids.isEmpty()) {
+                break;
+            }
+            Map<String, Map<String, Object>> read = new LinkedHashMap<>();
+            for (String id : ids) {
+                mf.facts(id).ifPresent(f -> read.put(id, f));
+            }
+            seen.addAll(read.keySet());
+            out[0] += read.size();
+            out[1] += jpa.txExpr(TransactionType.Required, em -> sql(() -> {
+                Connection c = connection(em);
+                long now = clock.millis();
+                Figures.lock(c, now);
+                return Meetings.apply(c, read, today, now);
+            }));
+            progress.at("meetings", out[0], 0);
+            after = ids.get(ids.size() - 1);
+        }
+        out[2] = jpa.txExpr(TransactionType.Required, em -> sql(() -> {
+            Connection c = connection(em);
+            long now = clock.millis();
+            Figures.lock(c, now);
+            Map<String, Map<String, Object>> gone = new LinkedHashMap<>();
+            for (String id : Sums.strings(c, "SELECT MEETING_ID FROM RPT_MEETING")) {
+                if (!seen.contains(id)) {
+                    gone.put(id, null);
+                }
+            }
+            out[1] += Meetings.apply(c, gone, today, now);
+            int fixed = 0;
+            List<String[]> pairs = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT UNIT_ID, PERIOD FROM RPT_MEETING UNION SELECT DISTINCT CELL_ID, PERIOD FROM RPT_CELL_ACTIVITY");
+                    java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    pairs.add(new String[] { rs.getString(1), rs.getString(2) });
+                }
+            }
+            for (String[] p : pairs) {
+                Meetings.CellPeriod before = Meetings.cellPeriod(c, p[0], p[1]);
+                Meetings.recount(c, p[0], p[1], today, now);
+                if (!java.util.Objects.equals(before, Meetings.cellPeriod(c, p[0], p[1]))) {
+                    fixed++;
+                }
+            }
+            return fixed;
+        }));
+        return out;
+    }
+
+    /** Every mandatory item and every read of one read again from the handbook (when installed). {items, items corrected, reads corrected}. */
+    private int[] rebuildReadings(Progress progress) {
+        ReadingFacts rf = readings.get();
+        int[] out = new int[3];
+        if (rf == null) {
+            return out;
+        }
+        List<ReadingFacts.MandatoryItem> items = rf.mandatoryItems();
+        Set<String> ids = new HashSet<>();
+        for (ReadingFacts.MandatoryItem item : items) {
+            ids.add(item.id());
+            List<ReadingFacts.ReadFact> reads = new ArrayList<>();
+            rf.forEachRead(item.id(), reads::add);
+            int[] fixed = jpa.txExpr(TransactionType.Required, em -> sql(() -> {
+                Connection c = connection(em);
+                long now = clock.millis();
+                Figures.lock(c, now);
+                int[] f = new int[2];
+                f[0] = Readings.item(c, item.id(), Optional.of(item), now) ? 1 : 0;
+                Set<String> readers = new HashSet<>();
+                for (ReadingFacts.ReadFact r : reads) {
+                    readers.add(r.memberId());
+                    f[1] += Readings.read(c, item.id(), r.memberId(), Optional.of(r)) ? 1 : 0;
+                }
+                for (String member : Readings.readers(c, item.id())) {
+                    if (!readers.contains(member)) {
+                        f[1] += Readings.read(c, item.id(), member, Optional.empty()) ? 1 : 0;
+                    }
+                }
+                return f;
+            }));
+            out[0]++;
+            out[1] += fixed[0];
+            out[2] += fixed[1];
+            progress.at("reading", out[0], items.size());
+        }
+        out[1] += jpa.txExpr(TransactionType.Required, em -> sql(() -> {
+            Connection c = connection(em);
+            long now = clock.millis();
+            Figures.lock(c, now);
+            int f = 0;
+            for (String gone : Readings.items(c, null).keySet()) {
+                if (!ids.contains(gone)) {
+                    for (String member : Readings.readers(c, gone)) {
+                        Readings.read(c, gone, member, Optional.empty());
+                    }
+                    f += Readings.item(c, gone, Optional.empty(), now) ? 1 : 0;
+                }
+            }
+            return f;
+        }));
+        return out;
     }
 
     /** A rebuild's batch: counted into {@code own}, and the facts that differ written. Returns how many differed. */

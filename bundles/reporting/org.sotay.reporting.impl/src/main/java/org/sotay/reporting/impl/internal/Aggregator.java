@@ -14,6 +14,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sotay.core.api.health.HealthIndicator;
@@ -23,6 +26,8 @@ import org.sotay.core.api.jobs.Schedule;
 import org.sotay.core.api.jobs.Scheduler;
 import org.sotay.core.api.security.CallerContext;
 import org.sotay.core.api.security.OrgTree;
+import org.sotay.handbook.api.facts.ReadingFacts;
+import org.sotay.meetings.api.facts.MeetingFacts;
 import org.sotay.registry.api.MemberService;
 import org.sotay.registry.api.OrgUnitService;
 
@@ -47,6 +52,9 @@ public class Aggregator implements HealthIndicator {
     private volatile String lastError;
     private volatile long lastRoundMs;
     private volatile long applied;
+    private volatile long lastSettleMs;
+    private volatile MeetingFacts meetingFacts;
+    private volatile ReadingFacts readingFacts;
 
     @Activate
     public Aggregator(@Reference ReportingSchema schema, @Reference(target = "(osgi.unit.name=sotay-reporting)") JpaTemplate jpa,
@@ -55,13 +63,13 @@ public class Aggregator implements HealthIndicator {
         this(jpa, new Source(units, members, callers, tree), clock, scheduler, true);
     }
 
-    /** Outside OSGi: the tests drive {@link #round()} themselves when {@code schedule} is false. */
+    /** Outside OSGi: the tests drive {@link #round()} themselves when {@code schedule} is false, and bind the sources they have. */
     Aggregator(JpaTemplate jpa, Source source, Clock clock, Scheduler scheduler, boolean schedule) {
         this.jpa = jpa;
         this.scheduler = scheduler;
         this.clock = clock;
         this.source = source;
-        this.aggregation = new Aggregation(jpa, source, clock);
+        this.aggregation = new Aggregation(jpa, source, clock, () -> meetingFacts, () -> readingFacts);
         this.worker = schedule ? scheduler.schedule(Schedule.onceInCluster("reporting.aggregate", Duration.ofSeconds(5)).after(Duration.ofSeconds(2)),
                 c -> {
                     try {
@@ -77,6 +85,30 @@ public class Aggregator implements HealthIndicator {
                         lastRoundMs = clock.millis();
                     }
                 }) : null;
+    }
+
+    /** The meetings module, when installed: its meetings' facts (cell activity and attendance). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindMeetings(MeetingFacts facts) {
+        this.meetingFacts = facts;
+    }
+
+    void unbindMeetings(MeetingFacts facts) {
+        if (this.meetingFacts == facts) {
+            this.meetingFacts = null;
+        }
+    }
+
+    /** The handbook, when installed: mandatory items and their reads. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindReadings(ReadingFacts facts) {
+        this.readingFacts = facts;
+    }
+
+    void unbindReadings(ReadingFacts facts) {
+        if (this.readingFacts == facts) {
+            this.readingFacts = null;
+        }
     }
 
     @Deactivate
@@ -105,6 +137,11 @@ public class Aggregator implements HealthIndicator {
         }
         int n = aggregation.drain();
         applied += n;
+        long now = clock.millis();
+        if (n < Aggregation.ROUND && now - lastSettleMs >= 60_000) {
+            aggregation.settle();
+            lastSettleMs = now;
+        }
         return n;
     }
 

@@ -23,9 +23,11 @@ final class Counts {
     static final int INSTALLED_IN_TARGET = 5;
     static final int REGISTERED = 6;
     static final int REGISTERED_IN_TARGET = 7;
-    static final int SIZE = 8;
+    /** Open cells whose usual venue has no internet (a cell's own row: 1 when it has none). */
+    static final int OFFLINE_CELLS = 8;
+    static final int SIZE = 9;
     static final String[] COLUMNS = { "CELLS", "MEMBERS", "EXEMPT", "TARGET", "INSTALLED", "INSTALLED_IN_TARGET", "REGISTERED",
-            "REGISTERED_IN_TARGET" };
+            "REGISTERED_IN_TARGET", "OFFLINE_CELLS" };
 
     static final int ACTIVE_BIT = 1;
     static final int EXEMPT_BIT = 2;

@@ -11,13 +11,20 @@ import java.util.Set;
 /**
  * RPT_INBOX over JDBC. An item names what to read again from its source: {@code m:<member>},
  * {@code c:<cell>} (every member of it), {@code t:<unit>} (the tree), {@code s:<unit>><successor>}
- * (a merge: where a closed unit's members went).
+ * (a merge: where a closed unit's members went), {@code g:<meeting>}, {@code i:<item>} (a mandatory
+ * item), {@code r:<item>:<member>} (a read).
  */
 final class Inbox {
     static final String MEMBER = "m:";
     static final String CELL = "c:";
     static final String TREE = "t:";
     static final String SUCCESSOR = "s:";
+    /** A meeting of the meetings module. */
+    static final String MEETING = "g:";
+    /** A mandatory item of the handbook. */
+    static final String ITEM = "i:";
+    /** A member's read of a mandatory item: {@code r:<item>:<member>}. */
+    static final String READ = "r:";
 
     private Inbox() {
     }

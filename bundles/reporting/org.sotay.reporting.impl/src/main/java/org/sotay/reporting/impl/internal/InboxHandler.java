@@ -12,15 +12,18 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
+import org.sotay.handbook.api.HandbookEvents;
+import org.sotay.meetings.api.MeetingEvents;
 import org.sotay.registry.api.RegistryEvents;
 
 /**
- * Takes the registry's events as the outbox delivers them (synchronously, once committed) and
+ * Takes the registry's, the meetings module's and the handbook's events as the outbox delivers them (synchronously, once committed) and
  * writes what they ask to look at again into the inbox, in the delivery's own short transaction:
  * an event is "delivered" only once its inbox rows are there, so a node dying after that loses
  * nothing. The work itself is the {@link Aggregator}'s.
  */
-@Component(service = EventHandler.class, property = EventConstants.EVENT_TOPIC + "=org/sotay/registry/*")
+@Component(service = EventHandler.class, property = { EventConstants.EVENT_TOPIC + "=org/sotay/registry/*",
+        EventConstants.EVENT_TOPIC + "=org/sotay/meetings/meeting/*", EventConstants.EVENT_TOPIC + "=org/sotay/handbook/item/*" })
 public class InboxHandler implements EventHandler {
     private final JpaTemplate jpa;
     private final Clock clock;
@@ -80,6 +83,23 @@ public class InboxHandler implements EventHandler {
                 }
                 if (units.length == 2) {
                     items.add(Inbox.SUCCESSOR + units[0] + ">" + units[1]); // a merge: the source's successor (applied only if it closed)
+                }
+            }
+            case MeetingEvents.SCHEDULED, MeetingEvents.MOVED, MeetingEvents.CANCELLED, MeetingEvents.HELD, MeetingEvents.ATTENDANCE_UPDATED,
+                    MeetingEvents.MINUTES_APPROVED, MeetingEvents.RECORDED_ON_PAPER -> {
+                if (id != null) {
+                    items.add(Inbox.MEETING + id);
+                }
+            }
+            case HandbookEvents.ITEM_PUBLISHED, HandbookEvents.ITEM_UPDATED, HandbookEvents.ITEM_WITHDRAWN -> {
+                if (id != null) {
+                    items.add(Inbox.ITEM + id);
+                }
+            }
+            case HandbookEvents.ITEM_READ -> {
+                String member = string(event.getProperty(HandbookEvents.MEMBER));
+                if (id != null && member != null) {
+                    items.add(Inbox.READ + id + ":" + member);
                 }
             }
             default -> {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,9 +21,13 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sotay.core.api.Dates;
@@ -35,7 +40,18 @@ import org.sotay.core.api.security.Caller;
 import org.sotay.core.api.security.CallerContext;
 import org.sotay.core.api.security.OrgTree;
 import org.sotay.core.api.security.Scope;
+import org.sotay.core.api.Page;
+import org.sotay.core.api.PageRequest;
+import org.sotay.reporting.api.ActivityReport;
 import org.sotay.reporting.api.AdoptionReport;
+import org.sotay.reporting.api.AttendanceReport;
+import org.sotay.reporting.api.CellNeedingHelp;
+import org.sotay.reporting.api.MandatoryItem;
+import org.sotay.reporting.api.ReadingReport;
+import org.sotay.reporting.api.UnitActivity;
+import org.sotay.reporting.api.UnitAttendance;
+import org.sotay.reporting.api.UnitConnectivity;
+import org.sotay.reporting.api.UnitReading;
 import org.sotay.reporting.api.Contributed;
 import org.sotay.reporting.api.Rate;
 import org.sotay.reporting.api.ReportingPermissions;
@@ -50,9 +66,65 @@ import org.sotay.reporting.spi.ReportContributor;
  * subtree. A caller sees a unit's figures, past and present, when the unit lies in their subtree
  * today; a past day's drill-down shows the children the unit had that day.
  */
-@Component(service = ReportingService.class)
+@Component(service = ReportingService.class, configurationPid = ReportingServiceImpl.PID)
+@Designate(ocd = ReportingServiceImpl.Config.class)
 public class ReportingServiceImpl implements ReportingService {
+    static final String PID = "org.sotay.reporting";
     private static final Logger LOG = LoggerFactory.getLogger(ReportingServiceImpl.class);
+
+    @ObjectClassDefinition(id = PID, name = "Sotay reporting", description = "What the activity figures count")
+    @interface Config {
+        @AttributeDefinition(description = "The steps a cell's meeting must reach in a period for the cell to count as using the handbook in its cell activities"
+                + " (all of them): registered, on-time, documents, held, minutes")
+        String[] usedSteps() default { "registered", "held" };
+
+        @AttributeDefinition(description = "The goal: the share of cells (percent) that use the handbook in their cell activities")
+        int goalPercent() default 80;
+
+        @AttributeDefinition(description = "The day of the month before a period by which its meeting should be registered (as the meetings module's deadline)")
+        int deadlineDay() default 20;
+
+        @AttributeDefinition(description = "Days after a meeting without minutes before its cell is listed as needing help")
+        int minutesDays() default 7;
+    }
+
+    private volatile Settings settings = new Settings(Meetings.REGISTERED | Meetings.HELD, List.of("registered", "held"), 80, 20, 7);
+
+    /** The configuration, checked: an unknown step is left out (and logged), numbers kept in range. */
+    record Settings(int usedMask, List<String> usedSteps, int goalPercent, int deadlineDay, int minutesDays) {
+        static Settings of(Config c) {
+            int mask = 0;
+            List<String> steps = new ArrayList<>();
+            for (String v : c.usedSteps()) {
+                for (String s : v.split(",")) {
+                    String step = s.strip();
+                    int i = java.util.Arrays.asList(Meetings.STEP_CODES).indexOf(step);
+                    if (i < 0) {
+                        if (!step.isEmpty()) {
+                            LOG.warn("{}: usedSteps names an unknown step '{}' (known: {}); it is left out", PID, step, String.join(", ", Meetings.STEP_CODES));
+                        }
+                        continue;
+                    }
+                    if ((mask & Meetings.STEP_BITS[i]) == 0) {
+                        mask |= Meetings.STEP_BITS[i];
+                        steps.add(step);
+                    }
+                }
+            }
+            if (mask == 0) {
+                mask = Meetings.REGISTERED;
+                steps.add("registered");
+            }
+            return new Settings(mask, List.copyOf(steps), Math.max(1, Math.min(100, c.goalPercent())), Math.max(1, Math.min(28, c.deadlineDay())),
+                    Math.max(1, Math.min(60, c.minutesDays())));
+        }
+    }
+
+    @Activate
+    @Modified
+    void configure(Config config) {
+        this.settings = Settings.of(config);
+    }
 
     private final JpaTemplate jpa;
     private final CallerContext callers;
@@ -156,6 +228,7 @@ public class ReportingServiceImpl implements ReportingService {
             }
             long[] own = cell.counts().clone();
             own[Counts.CELLS] = 0; // cells are counted as they are today
+            own[Counts.OFFLINE_CELLS] = 0;
             Counts.plus(total, own, 1);
             List<String> lineage = today.lineage();
             int i = lineage.indexOf(unitId);
@@ -219,6 +292,249 @@ public class ReportingServiceImpl implements ReportingService {
             }
         }
         return out;
+    }
+
+    @Override
+    public ActivityReport activity(String unitId, String period, boolean restated, boolean lagging) {
+        Caller caller = callers.current();
+        YearMonth p = period(period);
+        visible(caller, unitId);
+        Settings cfg = settings;
+        LocalDate today = LocalDate.now(clock);
+        boolean ended = !Meetings.running(p.toString(), today);
+        return jpa.txExpr(TransactionType.Required, em -> Aggregation.sql(() -> {
+            Connection c = Aggregation.connection(em);
+            UnitActivity total;
+            List<UnitActivity> children = new ArrayList<>();
+            String how = AdoptionReport.AS_IT_WAS;
+            if (restated && ended) {
+                how = AdoptionReport.TODAY;
+                Map<String, Row> now = Figures.current(c);
+                Row unit = now.get(unitId);
+                if (unit == null) {
+                    throw noFigures(unitId, today);
+                }
+                Map<String, String> successors = successors(c);
+                Map<String, Map<Integer, Long>> combos = new HashMap<>();
+                List<Row> kids = childrenOf(now, unitId);
+                try (PreparedStatement ps = c.prepareStatement("SELECT CELL_ID, STEPS FROM RPT_CELL_ACTIVITY WHERE PERIOD = ?")) {
+                    ps.setString(1, p.toString());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            Row at = follow(now, successors, rs.getString(1));
+                            if (at == null || !at.path().startsWith(unit.path())) {
+                                continue;
+                            }
+                            combos.computeIfAbsent(unitId, k -> new HashMap<>()).merge(rs.getInt(2), 1L, Long::sum);
+                            List<String> lineage = at.lineage();
+                            int i = lineage.indexOf(unitId);
+                            if (i >= 0 && i + 1 < lineage.size()) {
+                                combos.computeIfAbsent(lineage.get(i + 1), k -> new HashMap<>()).merge(rs.getInt(2), 1L, Long::sum);
+                            }
+                        }
+                    }
+                }
+                total = ActivityQueries.activity(ActivityQueries.ref(unit), unit.counts()[Counts.CELLS], combos.getOrDefault(unitId, Map.of()), cfg.usedMask(),
+                        cfg.goalPercent());
+                for (Row k : kids) {
+                    children.add(ActivityQueries.activity(ActivityQueries.ref(k), k.counts()[Counts.CELLS], combos.getOrDefault(k.unitId(), Map.of()),
+                            cfg.usedMask(), cfg.goalPercent()));
+                }
+            } else {
+                int d = (int) Meetings.countedOn(p.toString(), today).toEpochDay();
+                Row unit = Figures.at(c, unitId, d);
+                if (unit == null) {
+                    throw noFigures(unitId, LocalDate.ofEpochDay(d));
+                }
+                List<Row> kids = Figures.childrenAt(c, unitId, d);
+                List<String> ids = new ArrayList<>();
+                ids.add(unitId);
+                kids.forEach(k -> ids.add(k.unitId()));
+                Map<String, Map<Integer, Long>> combos = ActivityQueries.combinations(c, ids, p.toString(), null);
+                total = ActivityQueries.activity(ActivityQueries.ref(unit), unit.counts()[Counts.CELLS], combos.getOrDefault(unitId, Map.of()), cfg.usedMask(),
+                        cfg.goalPercent());
+                for (Row k : kids) {
+                    children.add(ActivityQueries.activity(ActivityQueries.ref(k), k.counts()[Counts.CELLS], combos.getOrDefault(k.unitId(), Map.of()),
+                            cfg.usedMask(), cfg.goalPercent()));
+                }
+            }
+            Comparator<UnitActivity> byName = Comparator.comparing((UnitActivity a) -> VietnameseText.sortKey(a.unit().name())).thenComparing(a -> a.unit().id());
+            Comparator<UnitActivity> byShare = Comparator.comparing((UnitActivity a) -> a.used().percent() == null ? java.math.BigDecimal.valueOf(-1) : a.used().percent());
+            children.sort(lagging ? byShare.thenComparing(byName) : byName);
+            return new ActivityReport(total, p.toString(), how, cfg.usedSteps(), cfg.goalPercent(), lagging ? "lagging" : "name", children);
+        }));
+    }
+
+    @Override
+    public AttendanceReport attendance(String unitId, String period) {
+        Caller caller = callers.current();
+        YearMonth p = period(period);
+        visible(caller, unitId);
+        LocalDate today = LocalDate.now(clock);
+        int d = (int) Meetings.countedOn(p.toString(), today).toEpochDay();
+        return jpa.txExpr(TransactionType.Required, em -> Aggregation.sql(() -> {
+            Connection c = Aggregation.connection(em);
+            Row unit = Figures.at(c, unitId, d);
+            if (unit == null) {
+                throw noFigures(unitId, LocalDate.ofEpochDay(d));
+            }
+            List<Row> kids = new ArrayList<>(Figures.childrenAt(c, unitId, d));
+            kids.sort(Comparator.comparing((Row r) -> VietnameseText.sortKey(r.name())).thenComparing(Row::unitId));
+            List<String> ids = new ArrayList<>();
+            ids.add(unitId);
+            kids.forEach(k -> ids.add(k.unitId()));
+            Map<String, Map<String, long[]>> att = ActivityQueries.attendance(c, ids, p.toString());
+            List<UnitAttendance> lines = kids.stream().map(k -> ActivityQueries.unitAttendance(ActivityQueries.ref(k), att.getOrDefault(k.unitId(), Map.of())))
+                    .toList();
+            return new AttendanceReport(ActivityQueries.unitAttendance(ActivityQueries.ref(unit), att.getOrDefault(unitId, Map.of())), p.toString(),
+                    AdoptionReport.AS_IT_WAS, lines);
+        }));
+    }
+
+    @Override
+    public Page<CellNeedingHelp> cellsNeedingHelp(String unitId, String period, String reason, PageRequest page) {
+        Caller caller = callers.current();
+        YearMonth p = period(period);
+        String only = reason == null || reason.isBlank() ? null : reason.strip();
+        if (only != null && !List.of(CellNeedingHelp.NO_MEETING_REGISTERED, CellNeedingHelp.DOCUMENTS_LATE, CellNeedingHelp.MINUTES_MISSING,
+                CellNeedingHelp.NOBODY_INSTALLED, CellNeedingHelp.NO_INTERNET).contains(only)) {
+            throw SotayException.invalid(List.of(new FieldError("reason", "one-of", Text.of("Lý do phải là một trong: no-meeting-registered, documents-late,"
+                    + " minutes-missing, nobody-installed, no-internet.", "The reason is one of: no-meeting-registered, documents-late, minutes-missing,"
+                    + " nobody-installed, no-internet."))));
+        }
+        visible(caller, unitId);
+        Settings cfg = settings;
+        LocalDate today = LocalDate.now(clock);
+        return jpa.txExpr(TransactionType.Required, em -> Aggregation.sql(() -> {
+            Connection c = Aggregation.connection(em);
+            Row unit = Figures.current(c, List.of(unitId)).get(unitId);
+            if (unit == null) {
+                throw noFigures(unitId, today);
+            }
+            List<CellNeedingHelp> all = ActivityQueries.cellsNeedingHelp(c, unit.path(), p, today, clock.millis(), cfg.deadlineDay(), cfg.minutesDays(), only);
+            int from = Math.min(all.size(), page.offset());
+            return new Page<>(all.subList(from, Math.min(all.size(), from + page.limit())), all.size(), page);
+        }));
+    }
+
+    @Override
+    public List<UnitConnectivity> connectivity(String unitId, String period) {
+        Caller caller = callers.current();
+        YearMonth p = period(period);
+        visible(caller, unitId);
+        Settings cfg = settings;
+        int d = (int) Meetings.countedOn(p.toString(), LocalDate.now(clock)).toEpochDay();
+        return jpa.txExpr(TransactionType.Required, em -> Aggregation.sql(() -> {
+            Connection c = Aggregation.connection(em);
+            Row unit = Figures.at(c, unitId, d);
+            if (unit == null) {
+                throw noFigures(unitId, LocalDate.ofEpochDay(d));
+            }
+            List<Row> rows = new ArrayList<>();
+            rows.add(unit);
+            List<Row> kids = new ArrayList<>(Figures.childrenAt(c, unitId, d));
+            kids.sort(Comparator.comparing((Row r) -> VietnameseText.sortKey(r.name())).thenComparing(Row::unitId));
+            rows.addAll(kids);
+            List<String> ids = rows.stream().map(Row::unitId).toList();
+            Map<String, Map<Integer, Long>> without = ActivityQueries.combinations(c, ids, p.toString(), true);
+            Map<String, Map<Integer, Long>> with = ActivityQueries.combinations(c, ids, p.toString(), false);
+            return rows.stream().map(r -> ActivityQueries.connectivity(ActivityQueries.ref(r), r.counts()[Counts.CELLS], r.counts()[Counts.OFFLINE_CELLS],
+                    without.getOrDefault(r.unitId(), Map.of()), with.getOrDefault(r.unitId(), Map.of()), cfg.usedMask())).toList();
+        }));
+    }
+
+    @Override
+    public List<MandatoryItem> mandatoryItems(String unitId) {
+        Caller caller = callers.current();
+        visible(caller, unitId);
+        return jpa.txExpr(TransactionType.Required, em -> Aggregation.sql(() -> {
+            Connection c = Aggregation.connection(em);
+            Row unit = Figures.current(c, List.of(unitId)).get(unitId);
+            if (unit == null) {
+                throw noFigures(unitId, LocalDate.now(clock));
+            }
+            List<MandatoryItem> out = new ArrayList<>();
+            for (Readings.Item item : Readings.items(c, null).values()) {
+                List<Row> audience = ActivityQueries.minimal(new ArrayList<>(Figures.current(c, item.audience()).values()));
+                boolean reaches = audience.stream().anyMatch(a -> unit.path().startsWith(a.path()) || a.path().startsWith(unit.path()));
+                if (!reaches) {
+                    continue;
+                }
+                long[] reads = Readings.byUnit(c, item.id(), List.of(unitId)).get(unitId);
+                out.add(new MandatoryItem(item.id(), item.title(), item.kind(), item.deadlineDay() == null ? null : LocalDate.ofEpochDay(item.deadlineDay()),
+                        item.withdrawn(), item.rolesLimited(), ActivityQueries.reading(unit, ActivityQueries.audienceWithin(unit, audience), reads, item.rolesLimited())));
+            }
+            return out;
+        }));
+    }
+
+    @Override
+    public ReadingReport reading(String unitId, String itemId) {
+        Caller caller = callers.current();
+        visible(caller, unitId);
+        return jpa.txExpr(TransactionType.Required, em -> Aggregation.sql(() -> {
+            Connection c = Aggregation.connection(em);
+            Map<String, Row> now = Figures.current(c);
+            Row unit = now.get(unitId);
+            Readings.Item item = itemId == null || itemId.length() > 36 ? null : Readings.items(c, itemId).get(itemId);
+            List<Row> audience = item == null ? List.of() : ActivityQueries.minimal(item.audience().stream().map(now::get).filter(java.util.Objects::nonNull).toList());
+            if (unit == null || item == null || audience.stream().noneMatch(a -> unit.path().startsWith(a.path()) || a.path().startsWith(unit.path()))) {
+                throw SotayException.notFound(Text.of("Không có tài liệu bắt buộc đọc này cho đơn vị.", "There is no such mandatory item for this unit."));
+            }
+            List<Row> kids = childrenOf(now, unitId);
+            List<String> ids = new ArrayList<>();
+            ids.add(unitId);
+            kids.forEach(k -> ids.add(k.unitId()));
+            Map<String, long[]> reads = Readings.byUnit(c, itemId, ids);
+            List<UnitReading> lines = kids.stream()
+                    .map(k -> ActivityQueries.reading(k, ActivityQueries.audienceWithin(k, audience), reads.get(k.unitId()), item.rolesLimited())).toList();
+            return new ReadingReport(item.id(), item.title(), item.kind(), item.deadlineDay() == null ? null : LocalDate.ofEpochDay(item.deadlineDay()),
+                    item.withdrawn(), item.rolesLimited(), ActivityQueries.reading(unit, ActivityQueries.audienceWithin(unit, audience), reads.get(unitId),
+                            item.rolesLimited()), lines);
+        }));
+    }
+
+    private static List<Row> childrenOf(Map<String, Row> now, String unitId) {
+        List<Row> kids = new ArrayList<>();
+        for (Row r : now.values()) {
+            if (unitId.equals(r.parentId())) {
+                kids.add(r);
+            }
+        }
+        kids.sort(Comparator.comparing((Row r) -> VietnameseText.sortKey(r.name())).thenComparing(Row::unitId));
+        return kids;
+    }
+
+    /** The unit a cell is counted in today: itself, or where it was merged (following successors). */
+    private static Row follow(Map<String, Row> now, Map<String, String> successors, String unitId) {
+        String at = unitId;
+        for (int hops = 0; !now.containsKey(at) && successors.containsKey(at) && hops < 50; hops++) {
+            at = successors.get(at);
+        }
+        return now.get(at);
+    }
+
+    /** A period {@code yyyy-MM} (default this month), within the platform's dates and no later than a year ahead. */
+    private YearMonth period(String period) {
+        YearMonth now = YearMonth.now(clock);
+        if (period == null || period.isBlank()) {
+            return now;
+        }
+        YearMonth p;
+        try {
+            p = period.strip().matches("\\d{4}-\\d{2}") ? YearMonth.parse(period.strip()) : null;
+        } catch (java.time.DateTimeException e) {
+            p = null;
+        }
+        if (p == null) {
+            throw SotayException.invalid(List.of(new FieldError("period", "not-a-period", Text.of("Kỳ báo cáo có dạng năm-tháng, ví dụ 2026-05.",
+                    "A period is a year and a month, for example 2026-05."))));
+        }
+        if (p.getYear() < Dates.MIN_YEAR || p.isAfter(now.plusMonths(12))) {
+            throw SotayException.invalid(List.of(new FieldError("period", Dates.OUT_OF_RANGE, Text.of("Kỳ báo cáo nằm ngoài khoảng cho phép (từ "
+                    + Dates.MIN_YEAR + " đến 12 tháng tới).", "The period is out of range (from " + Dates.MIN_YEAR + " to 12 months ahead)."))));
+        }
+        return p;
     }
 
     @Override

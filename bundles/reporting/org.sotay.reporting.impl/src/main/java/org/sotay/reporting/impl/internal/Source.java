@@ -39,8 +39,11 @@ final class Source {
         this.tree = tree;
     }
 
-    /** A unit of the registry's tree today, with its materialized path and whether it holds members. */
+    /** A unit of the registry's tree today, with its materialized path, whether it holds members, and whether its venue has no internet. */
     record Unit(OrgUnit unit, String path, boolean cell) {
+        boolean offline() {
+            return cell && unit.connectivity() == org.sotay.registry.api.Connectivity.NONE;
+        }
     }
 
     /** The open tree today, every root, parents before children. */

@@ -39,6 +39,9 @@ final class ReportingFixture implements AutoCloseable {
     final TestJpa jpa;
     final Aggregator aggregator;
     final ReportingServiceImpl reports;
+    /** The meetings module and the handbook, once {@link #withModules()} made them. */
+    org.sotay.meetings.impl.internal.MeetingsHarness meetings;
+    org.sotay.handbook.impl.internal.HandbookHarness handbook;
     String root;
     String districtA;
     String districtB;
@@ -56,7 +59,10 @@ final class ReportingFixture implements AutoCloseable {
         jpa = p.jpa("sotay-reporting");
         Source source = new Source(registry.units(), registry.members(), p.callers(), registry.tree());
         aggregator = new Aggregator(jpa, source, p.systemClock(), p.scheduler("org.sotay.reporting.impl"), false);
-        p.handle("org/sotay/registry/*", new InboxHandler(jpa, p.systemClock()));
+        InboxHandler inbox = new InboxHandler(jpa, p.systemClock());
+        p.handle("org/sotay/registry/*", inbox);
+        p.handle("org/sotay/meetings/meeting/*", inbox);
+        p.handle("org/sotay/handbook/item/*", inbox);
         reports = new ReportingServiceImpl(jpa, p.callers(), registry.tree(), p.systemClock(), aggregator, true);
     }
 
@@ -84,6 +90,15 @@ final class ReportingFixture implements AutoCloseable {
         return this;
     }
 
+    /** The real handbook and meetings module beside the registry, their facts bound to reporting's worker. */
+    ReportingFixture withModules() {
+        handbook = org.sotay.handbook.impl.internal.HandbookHarness.on(p, registry.tree(), registry.members(), registry.units());
+        meetings = org.sotay.meetings.impl.internal.MeetingsHarness.on(p, registry.tree(), registry.members(), handbook.documents());
+        aggregator.bindMeetings(meetings.facts());
+        aggregator.bindReadings(handbook.facts());
+        return this;
+    }
+
     String unit(String code, String name, String type, String parent) {
         OrgUnit u = registry.units().create(new UnitDraft(code, name, type, parent, LocalDate.of(2000, 1, 1), null, null));
         return u.id();
@@ -91,7 +106,8 @@ final class ReportingFixture implements AutoCloseable {
 
     /** The provincial administrator: the registry and reporting over the whole tree. */
     Caller admin() {
-        return TestCallers.caller("admin", Map.of("registry.*", Set.of(root), "reporting.*", Set.of(root)));
+        return TestCallers.caller("admin", Map.of("registry.*", Set.of(root), "reporting.*", Set.of(root), "meetings.*", Set.of(root), "handbook.*",
+                Set.of(root)));
     }
 
     Caller readerOf(String unit) {
