@@ -136,6 +136,40 @@ public class ReportingIT extends SotayTestSupport {
         });
     }
 
+    @Test
+    public void aMeetingRecordedThroughTheMeetingsModuleShowsInTheCellsActivity() {
+        JsonNode someone = ok(bearer(admin, "GET", "/v1/members?limit=1&status=OFFICIAL", null)).path("items").get(0);
+        String cell = someone.path("cellId").asText();
+        java.time.LocalDate yesterday = java.time.LocalDate.now(VIETNAM).minusDays(1);
+        String period = yesterday.toString().substring(0, 7);
+        // a meeting held yesterday and recorded afterwards, its attendance recorded
+        HttpResponse<String> created = bearer(admin, "POST", "/v1/meetings", "{\"unitId\":\"" + cell + "\",\"kindCode\":\"REGULAR\",\"title\":\"Sinh hoạt chi bộ\","
+                + "\"date\":\"" + yesterday + "\",\"time\":\"08:00\",\"venueText\":\"Nhà văn hóa thôn\"}");
+        assertEquals(created.body(), 201, created.statusCode());
+        String meeting = json(created).path("id").asText();
+        ok(bearer(admin, "POST", "/v1/meetings/" + meeting + "/attendance", "{\"marks\":[{\"memberId\":\"" + someone.path("id").asText()
+                + "\",\"state\":\"PRESENT\"}]}"));
+        ok(bearer(admin, "POST", "/v1/meetings/" + meeting + "/held", null));
+        await("the cell's activity", 60, () -> {
+            JsonNode steps = ok(bearer(admin, "GET", "/v1/reports/activity/" + cell + "?period=" + period, null)).path("total").path("steps");
+            return steps.get(0).path("cells").asLong() == 1 && steps.get(3).path("cells").asLong() == 1;
+        });
+        JsonNode attendance = ok(bearer(admin, "GET", "/v1/reports/attendance/" + cell + "?period=" + period, null)).path("total").path("total");
+        assertTrue(attendance.toString(), attendance.path("meetings").asLong() >= 1 && attendance.path("presentOfficial").asLong() >= 1);
+        JsonNode root = ok(bearer(admin, "GET", "/v1/reports/activity/" + ReportingIT.root + "?period=" + period, null));
+        assertTrue(root.path("total").path("used").path("numerator").asLong() >= 1);
+        assertEquals(80, root.path("goalPercent").asInt());
+        // the other lists and exports answer
+        JsonNode help = ok(bearer(admin, "GET", "/v1/reports/cells-needing-help/" + ReportingIT.root + "?period=" + period + "&limit=5", null));
+        assertTrue(help.path("total").asLong() > 0);
+        assertEquals(11, ok(bearer(admin, "GET", "/v1/reports/connectivity/" + ReportingIT.root + "?period=" + period, null)).size());
+        assertEquals(200, bearer(admin, "GET", "/v1/reports/reading/" + ReportingIT.root, null).statusCode());
+        HttpResponse<String> csv = bearer(admin, "GET", "/v1/reports/activity/" + ReportingIT.root + "/export?period=" + period, null);
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.body().startsWith("\uFEFFMã đơn vị,Đơn vị,Số chi bộ,"));
+        assertEquals(400, bearer(admin, "GET", "/v1/reports/activity/" + ReportingIT.root + "?period=2026-13", null).statusCode());
+    }
+
     private static JsonNode ok(HttpResponse<String> r) {
         assertEquals(r.body(), 200, r.statusCode());
         return json(r);

@@ -109,6 +109,7 @@ public abstract class SotayTestSupport {
                 systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000"),
                 // and the probe invoker's own look-up of the injector (10 s by default), which a loaded 2-core machine can miss
                 systemProperty("org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT").value("120000"),
+                systemProperty("org.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT").value("120000"),
                 // what Karaf's own bin/karaf passes on Java 17; Pax Exam 4.14 does not
                 vmOptions("-Xmx768m", "-Djdk.util.zip.disableZip64ExtraFieldValidation=true",
                         "--add-reads=java.xml=java.logging",

@@ -17,7 +17,7 @@ import org.sotay.core.api.security.CallerContext;
 import org.sotay.core.api.security.ConsoleCaller;
 import org.sotay.core.api.security.OrgTree;
 import org.sotay.reporting.api.AdoptionReport;
-import org.sotay.reporting.api.AdoptionTable;
+import org.sotay.reporting.api.ReportTable;
 import org.sotay.reporting.api.ReportingPermissions;
 import org.sotay.reporting.api.ReportingService;
 
@@ -71,7 +71,8 @@ public class ReportAdoptionCommand implements Action {
 
     private void print(AdoptionReport r) {
         System.out.println(r.total().unit().name() + " — " + r.at() + (AdoptionReport.TODAY.equals(r.tree()) ? " (cơ cấu hiện nay / today's tree)" : ""));
-        List<String> headers = AdoptionTable.headers(english);
+        ReportTable table = ReportTable.adoption(r);
+        List<String> headers = table.headers(english);
         int[] shown = { 0, 1, 2, 3, 6, 7, 8, 9, 11 };
         List<String[]> lines = new ArrayList<>();
         String[] head = new String[shown.length];
@@ -79,11 +80,11 @@ public class ReportAdoptionCommand implements Action {
             head[i] = headers.get(shown[i]);
         }
         lines.add(head);
-        for (List<Object> row : AdoptionTable.rows(r)) {
+        for (List<Object> row : table.rows()) {
             String[] line = new String[shown.length];
             for (int i = 0; i < shown.length; i++) {
                 Object v = row.get(shown[i]);
-                line[i] = v == null ? "-" : v instanceof BigDecimal b ? b.toPlainString() + "%" : v instanceof Long n ? String.format("%,d", n) : v.toString();
+                line[i] = v == null || "".equals(v) ? "-" : v instanceof BigDecimal b ? b.toPlainString() + "%" : v instanceof Long n ? String.format("%,d", n) : v.toString();
             }
             lines.add(line);
         }

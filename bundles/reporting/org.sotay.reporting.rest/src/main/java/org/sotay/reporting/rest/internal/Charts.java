@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
+import org.sotay.reporting.api.ActivityReport;
 import org.sotay.reporting.api.Adoption;
 import org.sotay.reporting.api.AdoptionReport;
 import org.sotay.reporting.api.Rate;
+import org.sotay.reporting.api.UnitActivity;
 import org.sotay.reporting.api.UnitAdoption;
 
 /**
@@ -55,14 +57,17 @@ final class Charts {
     /** The unit's funnel: members, the target group, installed, accounts registered. */
     static String funnel(AdoptionReport report, boolean english) {
         Adoption a = report.total().figures();
-        String[][] steps = {
-                { english ? "Members" : "Đảng viên", Long.toString(a.members()) },
-                { english ? "Target group (smartphone users)" : "Nhóm đối tượng (dùng điện thoại thông minh)", Long.toString(a.target()) },
-                { english ? "Installed" : "Đã cài đặt", Long.toString(a.installed()) },
-                { english ? "Accounts registered" : "Đã đăng ký tài khoản", Long.toString(a.registered()) } };
+        List<String[]> steps = List.of(new String[] { english ? "Members" : "Đảng viên", Long.toString(a.members()) },
+                new String[] { english ? "Target group (smartphone users)" : "Nhóm đối tượng (dùng điện thoại thông minh)", Long.toString(a.target()) },
+                new String[] { english ? "Installed" : "Đã cài đặt", Long.toString(a.installed()) },
+                new String[] { english ? "Accounts registered" : "Đã đăng ký tài khoản", Long.toString(a.registered()) });
         long top = Math.max(1, Math.max(a.members(), Math.max(a.installed(), a.registered())));
-        int height = 60 + steps.length * 44;
-        StringBuilder s = head(height, (english ? "Adoption: " : "Sử dụng sổ tay: ") + report.total().unit().name());
+        return funnel(steps, top, (english ? "Adoption: " : "Sử dụng sổ tay: ") + report.total().unit().name(), english);
+    }
+
+    private static String funnel(List<String[]> steps, long top, String title, boolean english) {
+        int height = 60 + steps.size() * 44;
+        StringBuilder s = head(height, title);
         int y = 46;
         int span = WIDTH - 40;
         for (String[] step : steps) {
@@ -75,6 +80,35 @@ final class Charts {
             y += 44;
         }
         return s.append("</svg>\n").toString();
+    }
+
+    /** One bar per child: the share of its cells that used the handbook in their cell activities, with the goal line. */
+    static String activityBars(ActivityReport report, boolean english) {
+        List<UnitActivity> lines = report.children().isEmpty() ? List.of(report.total()) : report.children();
+        double scale = (WIDTH - LABEL - 70) / 100.0;
+        int height = 70 + lines.size() * ROW;
+        StringBuilder s = head(height, (english ? "Cells using the handbook, " : "Chi bộ sử dụng sổ tay, tháng ") + report.period() + ": "
+                + report.total().unit().name());
+        int y = 50;
+        for (UnitActivity u : lines) {
+            s.append(text(8, y + 14, u.unit().name(), "start", 12));
+            bar(s, LABEL, y + 2, value(u.used()) * scale, 14, u.goalReached() ? "#548235" : "#2e75b6", u.used());
+            y += ROW;
+        }
+        line(s, LABEL + report.goalPercent() * scale, 40, y, "#c00000", (english ? "goal " : "mục tiêu ") + report.goalPercent() + "%");
+        return s.append("</svg>\n").toString();
+    }
+
+    /** The unit's funnel of cells: all of them, then those that reached each step. */
+    static String activityFunnel(ActivityReport report, boolean english) {
+        UnitActivity t = report.total();
+        List<String[]> steps = new java.util.ArrayList<>();
+        steps.add(new String[] { english ? "Cells" : "Số chi bộ", Long.toString(t.cells()) });
+        for (org.sotay.reporting.api.Step st : t.steps()) {
+            steps.add(new String[] { english ? st.en() : st.vi(), Long.toString(st.cells()) });
+        }
+        return funnel(steps, Math.max(1, t.cells()), (english ? "Cell activity, " : "Sinh hoạt chi bộ, tháng ") + report.period() + ": " + t.unit().name(),
+                english);
     }
 
     private static double value(Rate r) {

@@ -21,6 +21,7 @@ import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.Test;
 import org.sotay.reporting.api.Adoption;
 import org.sotay.reporting.api.AdoptionReport;
+import org.sotay.reporting.api.ReportTable;
 import org.sotay.reporting.api.UnitAdoption;
 import org.sotay.reporting.api.UnitRef;
 import org.w3c.dom.Document;
@@ -41,7 +42,7 @@ class ExportsTest {
     @Test
     void theSpreadsheetOpensWithVietnameseHeadersNumbersAndPercentagesAndAFrozenHeader() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Exports.xlsx(report(), false, out);
+        Exports.xlsx(ReportTable.adoption(report()), false, "Cài đặt", out);
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(out.toByteArray()), new ReadingOptions(true, false))) {
             Sheet sheet = wb.getFirstSheet();
             assertEquals("Cài đặt", sheet.getName());
@@ -60,16 +61,17 @@ class ExportsTest {
         String sheetXml = entry(out.toByteArray(), "xl/worksheets/sheet1.xml");
         assertTrue(sheetXml.contains("state=\"frozen\""), "the header rows stay in view: " + sheetXml.substring(0, Math.min(600, sheetXml.length())));
         ByteArrayOutputStream en = new ByteArrayOutputStream();
-        Exports.xlsx(report(), true, en);
+        Exports.xlsx(ReportTable.adoption(report()), true, "Adoption", en);
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(en.toByteArray()))) {
             assertEquals("Members", wb.getFirstSheet().read().get(1).getCellText(3));
+            assertEquals("Adoption", wb.getFirstSheet().getName());
         }
     }
 
     @Test
     void theCsvHasABomVietnameseHeadersAndDefusedText() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Exports.csv(report(), false, out);
+        Exports.csv(ReportTable.adoption(report()), false, out);
         String csv = out.toString(StandardCharsets.UTF_8);
         assertTrue(csv.startsWith("\uFEFFMã đơn vị,Đơn vị,"));
         assertTrue(csv.contains("TQ,Đảng bộ tỉnh Tuyên Quang,1668,57597,"));
