@@ -14,6 +14,8 @@ import javax.sql.DataSource;
  * A fresh, empty database for one test: in-memory Derby by default; PostgreSQL when the system
  * property {@code sotay.test.db=postgresql} is set and {@code SOTAY_TEST_PG_URL}, {@code _USER} and
  * {@code _PASSWORD} name a server (each database is then a schema of its own, dropped on close).
+ * Connections are pooled, as the platform's are: a closed one is rolled back, reset to auto-commit
+ * and kept for the next caller, so a test does not pay a PostgreSQL sign-in per transaction.
  */
 public final class TestDatabase implements DataSource, AutoCloseable {
     private static final AtomicInteger COUNT = new AtomicInteger();
@@ -24,6 +26,8 @@ public final class TestDatabase implements DataSource, AutoCloseable {
     private final String dialect;
     private final String schema;
     private final String adminUrl;
+    private final java.util.concurrent.ConcurrentLinkedDeque<Connection> idle = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private volatile boolean closed;
 
     private TestDatabase(String dialect, String url, String user, String password, String schema, String adminUrl) {
         this.dialect = dialect;
@@ -79,7 +83,72 @@ public final class TestDatabase implements DataSource, AutoCloseable {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
+        Connection raw = idle.pollFirst();
+        if (raw == null || raw.isClosed()) {
+            raw = user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
+        }
+        return pooled(raw);
+    }
+
+    /** {@code raw} behind a proxy whose {@code close()} gives it back to the pool, clean. */
+    private Connection pooled(Connection raw) {
+        boolean[] released = { false };
+        return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] { Connection.class },
+                (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "close" -> {
+                            if (!released[0]) {
+                                released[0] = true;
+                                release(raw);
+                            }
+                            return null;
+                        }
+                        case "isClosed" -> {
+                            return released[0] || raw.isClosed();
+                        }
+                        case "unwrap" -> {
+                            return ((Class<?>) args[0]).isInstance(raw) ? raw : raw.unwrap((Class<?>) args[0]);
+                        }
+                        case "equals" -> {
+                            return proxy == args[0];
+                        }
+                        case "hashCode" -> {
+                            return System.identityHashCode(proxy);
+                        }
+                        default -> {
+                            if (released[0]) {
+                                throw new SQLException("connection already closed");
+                            }
+                            try {
+                                return method.invoke(raw, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        }
+                    }
+                });
+    }
+
+    private void release(Connection raw) {
+        try {
+            if (!raw.isClosed() && !closed) {
+                if (!raw.getAutoCommit()) {
+                    raw.rollback();
+                    raw.setAutoCommit(true);
+                }
+                if (idle.size() < 16) {
+                    idle.addFirst(raw);
+                    return;
+                }
+            }
+            raw.close();
+        } catch (SQLException e) {
+            try {
+                raw.close();
+            } catch (SQLException ignored) {
+                // broken: dropped
+            }
+        }
     }
 
     @Override
@@ -89,6 +158,14 @@ public final class TestDatabase implements DataSource, AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        for (Connection c; (c = idle.pollFirst()) != null;) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+        }
         if (schema != null) {
             try (Connection c = DriverManager.getConnection(adminUrl, user, password); Statement st = c.createStatement()) {
                 st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
