@@ -6,12 +6,15 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Set;
 import java.util.Dictionary;
 import java.util.Hashtable;
 
 import javax.inject.Inject;
 
 import org.junit.Before;
+import org.sotay.core.api.health.HealthPermissions;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -36,7 +39,8 @@ public class PlatformIT extends SotayTestSupport {
 
     @Test
     public void healthListsEveryModuleUpAndTheDatabase() {
-        HttpResponse<String> r = get("/v1/health");
+        CALLERS.put("itest-operator-token", callerAt("itest-operator", Set.of(rootUnit()), Set.of(HealthPermissions.READ)));
+        HttpResponse<String> r = get("/v1/health", "Authorization", "Bearer itest-operator-token");
         assertEquals(200, r.statusCode());
         JsonNode h = json(r);
         assertEquals("UP", h.path("status").asText());
@@ -44,6 +48,7 @@ public class PlatformIT extends SotayTestSupport {
         boolean sample = false;
         for (JsonNode m : h.path("modules")) {
             assertEquals(m.toString(), "UP", m.path("status").asText());
+            assertTrue(m.toString(), m.path("bundles").size() > 0);
             core |= "core".equals(m.path("name").asText());
             sample |= "sample".equals(m.path("name").asText());
         }
@@ -53,6 +58,37 @@ public class PlatformIT extends SotayTestSupport {
         assertEquals("UP", db.path("status").asText());
         String product = db.path("details").path("product").asText();
         assertTrue(product, product.toLowerCase().contains("derby".equals(DB) ? "derby" : "postgres"));
+        assertTrue(h.toString(), h.path("version").isTextual());
+    }
+
+    @Test
+    public void healthWithoutATokenTellsOnlyTheStatuses() {
+        for (String[] headers : new String[][] { {}, { "Authorization", "Bearer " + READER_TOKEN } }) {
+            HttpResponse<String> r = get("/v1/health", headers);
+            assertEquals(r.body(), 200, r.statusCode());
+            JsonNode h = json(r);
+            assertEquals("UP", h.path("status").asText());
+            assertTrue(h.toString(), h.path("modules").size() >= 7 && h.path("checks").size() >= 2);
+            for (JsonNode part : List.of(h.path("modules"), h.path("checks"))) {
+                for (JsonNode m : part) {
+                    assertEquals("name and status only: " + m, 2, m.size());
+                }
+            }
+            assertFalse(h.toString(), h.has("version") || h.has("uptimeSeconds"));
+            for (String secret : new String[] { "Derby", "PostgreSQL", "org.sotay.", "boot-admin", "state" }) {
+                assertFalse(secret + " in " + r.body(), r.body().contains(secret));
+            }
+        }
+    }
+
+    @Test
+    public void answersToSignedInCallersAreNotStored() {
+        await("the bootstrap administrator", 60, () -> login(ADMIN, ADMIN_PASSWORD).statusCode() == 200);
+        HttpResponse<String> members = get("/v1/members?limit=1", "Authorization", "Bearer " + tokenOf(ADMIN, ADMIN_PASSWORD));
+        assertEquals(members.body(), 200, members.statusCode());
+        assertEquals("no-store", members.headers().firstValue("Cache-Control").orElse(""));
+        HttpResponse<String> openapi = get("/openapi.json");
+        assertFalse(openapi.headers().firstValue("Cache-Control").orElse("").contains("no-store"));
     }
 
     @Test
