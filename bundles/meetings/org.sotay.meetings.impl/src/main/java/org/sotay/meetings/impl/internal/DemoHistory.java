@@ -240,7 +240,8 @@ final class DemoHistory {
         return LocalDate.parse(r.summary().substring(ANCHOR.length(), ANCHOR.length() + 10));
     }
 
-    private void cell(OrgUnit cell, LocalDate anchor, boolean resume, boolean secretaryCell, Counters k) {
+    private void cell(OrgUnit listed, LocalDate anchor, boolean resume, boolean secretaryCell, Counters k) {
+        OrgUnit cell = units.get(listed.id()); // with its venue and connectivity as they are now (a tree at a date has neither)
         Random r = new Random(Objects.hash(plan.seed(), cell.code()));
         Style style = secretaryCell ? Style.DILIGENT : switch (r.nextInt(20)) {
         case 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 -> Style.DILIGENT;
