@@ -178,4 +178,50 @@ class DemoHistoryTest {
         return new Context(jpa, p.callers(), p.journal(), p.systemClock(), registry.tree(), settings, new Roster(registry.members(), p.callers(), jpa,
                 settings), Documents.of(null), p.blobs());
     }
+
+    @Test
+    void aRunCutOffResumesOnItsDayAndEndsWithTheSameHistory() throws Exception {
+        long uninterrupted = meetingsOfAnUninterruptedRun();
+        p = TestPlatform.start(TestClock.at(LocalDateTime.of(2026, 12, 2, 10, 0)));
+        p.migrate("meetings", "db/migration/meetings");
+        RegistryHarness registry = RegistryHarness.on(p);
+        registry.demo(p, 3_000, SEED);
+        String root = history(registry).registryReady().orElseThrow();
+        // the instance stops while the sixth cell is about to be written
+        RuntimeException stopped = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> history(registry).run(root,
+                (phase, done, total) -> {
+                    if ("writing".equals(phase) && done == 5) {
+                        throw new IllegalStateException("stopped");
+                    }
+                }));
+        assertEquals("stopped", stopped.getMessage());
+        p.callers().as(TestCallers.caller("staff@root", Map.of("meetings.*", Set.of(root), "registry.read", Set.of(root))));
+        long before = new MeetingServiceImpl(contextOf(registry)).list(new MeetingQuery(root, null, null, null), PageRequest.of(0, 1)).getTotal();
+        assertTrue(before > 0);
+
+        // it starts again a few minutes later: the history keeps its anchor day, the cells done are left alone
+        p.clock().set(LocalDateTime.of(2026, 12, 2, 10, 5));
+        DemoHistory.Result resumed = history(registry).run(root, (phase, done, total) -> {
+        });
+        assertFalse(resumed.alreadyLoaded());
+        assertEquals(LocalDate.of(2026, 12, 2), resumed.anchor());
+        long after = new MeetingServiceImpl(contextOf(registry)).list(new MeetingQuery(root, null, null, null), PageRequest.of(0, 1)).getTotal();
+        assertEquals(before + resumed.meetings(), after);
+        assertEquals(uninterrupted, after, "the same history as a run never cut off");
+        assertEquals(resumed.activeCells() - 5, resumed.patterns(), "the five cells written before the stop keep their pattern");
+        assertTrue(history(registry).run(root, (phase, done, total) -> {
+        }).alreadyLoaded());
+    }
+
+    private long meetingsOfAnUninterruptedRun() throws Exception {
+        p = TestPlatform.start(TestClock.at(LocalDateTime.of(2026, 12, 2, 10, 0)));
+        p.migrate("meetings", "db/migration/meetings");
+        RegistryHarness registry = RegistryHarness.on(p);
+        registry.demo(p, 3_000, SEED);
+        DemoHistory.Result r = history(registry).run(history(registry).registryReady().orElseThrow(), (phase, done, total) -> {
+        });
+        p.close();
+        p = null;
+        return r.meetings();
+    }
 }
