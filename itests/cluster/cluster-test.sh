@@ -84,6 +84,7 @@ hikari.maximumPoolSize = 10
 hikari.minimumIdle = 2
 hikari.connectionTimeout = 10000
 hikari.poolName = sotay
+hikari.registerMbeans = true
 CFG
     cat > "$d/etc/sotay.env" <<ENV
 SOTAY_HTTP_PORT=$2

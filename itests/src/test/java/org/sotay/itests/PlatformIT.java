@@ -82,6 +82,43 @@ public class PlatformIT extends SotayTestSupport {
     }
 
     @Test
+    public void aBodyDeclaredOverTheLimitIsRefusedBeforeItIsSent() throws Exception {
+        int port = Integer.parseInt(System.getProperty("sotay.http.port"));
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(("POST /api/v1/members/import HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\n"
+                    + "Content-Length: 100000000\r\n\r\nabc").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            byte[] head = new byte[1024];
+            int n = s.getInputStream().read(head); // a SocketTimeoutException here: the server waited for the body
+            String answer = new String(head, 0, Math.max(0, n), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(answer, answer.startsWith("HTTP/1.1 413 "));
+            assertTrue(answer, answer.contains("application/problem+json"));
+        }
+    }
+
+    @Test
+    public void metricsAreForOperatorsAndCountRequestsPerTemplate() {
+        assertEquals(401, get("/v1/metrics").statusCode());
+        assertEquals(401, get("/v1/metrics", "Authorization", "Bearer " + READER_TOKEN).statusCode());
+        CALLERS.put("itest-metrics-token", callerAt("itest-metrics", Set.of(rootUnit()), Set.of("metrics.read")));
+        assertEquals(200, get("/v1/sample/notices?limit=1", "Authorization", "Bearer " + WRITER_TOKEN).statusCode());
+        get("/v1/nothing-here");
+        HttpResponse<String> r = get("/v1/metrics", "Authorization", "Bearer itest-metrics-token");
+        assertEquals(r.body(), 200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse(""), r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+        String m = r.body();
+        assertTrue(m, m.contains("http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/v1/sample/notices\"}"));
+        assertTrue(m, m.contains("uri=\"UNMATCHED\""));
+        assertFalse("no ids or raw paths as labels", m.contains("nothing-here"));
+        assertTrue(m, m.contains("sotay_outbox_pending "));
+        assertTrue(m, m.contains("jvm_memory_used_bytes"));
+        java.util.regex.Matcher pool = java.util.regex.Pattern.compile("sotay_db_pool_connections\\{state=\"total\"\\} (\\S+)").matcher(m);
+        assertTrue(m, pool.find());
+        assertTrue("the pool's MBean is read: " + pool.group(1), Double.parseDouble(pool.group(1)) >= 1);
+    }
+
+    @Test
     public void answersToSignedInCallersAreNotStored() {
         await("the bootstrap administrator", 60, () -> login(ADMIN, ADMIN_PASSWORD).statusCode() == 200);
         HttpResponse<String> members = get("/v1/members?limit=1", "Authorization", "Bearer " + tokenOf(ADMIN, ADMIN_PASSWORD));

@@ -26,6 +26,7 @@ import org.sotay.core.api.Text;
  * {@link RequestFilter}.
  */
 @Component(service = Filter.class, configurationPid = RestConfig.PID, property = {
+        "osgi.http.whiteboard.filter.name=sotay-edge",
         "osgi.http.whiteboard.filter.pattern=/*",
         "osgi.http.whiteboard.filter.asyncSupported=true",
         "service.ranking:Integer=100",

@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
  * of the container's HTML page.
  */
 @Component(service = Filter.class, property = {
+        "osgi.http.whiteboard.filter.name=sotay-rebuild-gap",
         "osgi.http.whiteboard.filter.pattern=/*",
         "osgi.http.whiteboard.filter.asyncSupported=true",
         "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.path=/" + Api.BASE_PATH + ")" })
