@@ -12,7 +12,7 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.sotay.core.api.Api;
 import org.sotay.core.api.ProblemType;
 import org.sotay.core.api.Text;
@@ -25,19 +25,18 @@ import org.sotay.core.api.Text;
  * request id. Bodies without a declared length (chunked) are counted as they are read, by
  * {@link RequestFilter}.
  */
-@Component(service = Filter.class, configurationPid = RestConfig.PID, property = {
+@Component(service = Filter.class, property = {
         "osgi.http.whiteboard.filter.name=sotay-edge",
         "osgi.http.whiteboard.filter.pattern=/*",
         "osgi.http.whiteboard.filter.asyncSupported=true",
         "service.ranking:Integer=100",
         "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.path=/" + Api.BASE_PATH + ")" })
 public class EdgeFilter implements Filter {
-    private volatile long maxRequestBytes;
+    private final RestLimits limits;
 
     @Activate
-    @Modified
-    void configure(RestConfig config) {
-        maxRequestBytes = config.maxRequestBytes();
+    public EdgeFilter(@Reference RestLimits limits) {
+        this.limits = limits;
     }
 
     @Override
@@ -47,6 +46,7 @@ public class EdgeFilter implements Filter {
             return;
         }
         long declared = http.getContentLengthLong();
+        long maxRequestBytes = limits.maxRequestBytes();
         if (declared > maxRequestBytes) {
             // Connection: close tells Jetty not to read (and drop) the rest of the body before it can answer
             out.setHeader("Connection", "close");

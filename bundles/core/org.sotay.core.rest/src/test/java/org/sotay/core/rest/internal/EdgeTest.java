@@ -51,8 +51,9 @@ class EdgeTest {
         server.addConnector(connector);
         ServletContextHandler api = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         api.setContextPath("/api");
-        EdgeFilter edge = new EdgeFilter();
-        edge.configure(config(LIMIT));
+        RestLimits limits = new RestLimits();
+        limits.configure(config(LIMIT));
+        EdgeFilter edge = new EdgeFilter(limits);
         api.addFilter(new FilterHolder(edge), "/*", EnumSet.of(DispatcherType.REQUEST));
         api.addFilter(new FilterHolder(new RebuildGapFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         api.addServlet(new ServletHolder(new HttpServlet() {
