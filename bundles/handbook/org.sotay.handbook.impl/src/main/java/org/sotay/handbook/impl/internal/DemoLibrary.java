@@ -65,8 +65,8 @@ import org.sotay.registry.api.OrgUnitService;
  * {@code ./run} writes it). It waits until the registry's demo province is there (through the registry's
  * API: a root unit and an official member), then, once in the cluster and as a tracked job
  * ({@code handbook.demo}), writes through the handbook's own services, in one transaction: categories,
- * resolutions, directives, guidance for cell secretaries only, thematic topics, news, a PDF and an audio
- * reading, a mandatory district resolution with a deadline read by a realistic share of a commune's cells
+ * resolutions, directives, guidance for cell secretaries only, thematic topics, news (the province's and one
+ * district's), a PDF and an audio reading, a commune's mandatory resolution with a deadline read by a realistic share of its cells
  * (members with a smartphone themselves, the others on their behalf by the cell's secretary, with a note),
  * questions answered and published as Q&amp;A, one answered only and one left new. Every write has its
  * audit line and its event, so reporting counts the reads. It never touches a handbook that already has
@@ -88,8 +88,8 @@ public class DemoLibrary implements HealthIndicator {
         @AttributeDefinition(description = "Share of the demo cell's members who have read the mandatory resolution, percent (other cells vary around it)")
         int readPercent() default 70;
 
-        @AttributeDefinition(description = "How many cells of the demo cell's commune (the demo cell first) have reads")
-        int cells() default 8;
+        @AttributeDefinition(description = "At most how many cells of the demo cell's commune (the demo cell first) have reads")
+        int cells() default 40;
 
         @AttributeDefinition(description = "Random seed of who has read: the same seed, the same reads")
         long seed() default 20261202L;
@@ -287,9 +287,11 @@ public class DemoLibrary implements HealthIndicator {
             Map<String, String> categories = categories();
             progress.at("items", 1, 4);
             String provincial = provincialItems(categories);
-            String mandatory = districtItems(categories);
+            districtItems(categories);
+            OrgUnit commune = as(province, () -> units.get(lineage.get(Math.max(0, lineage.size() - 2))));
+            String mandatory = communeItem(categories, commune);
             progress.at("reads", 2, 4);
-            reads(mandatory, lineage.get(lineage.size() - 2));
+            reads(mandatory, commune.id());
             progress.at("questions", 3, 4);
             questions(provincial, mandatory);
             progress.at("done", 4, 4);
@@ -399,16 +401,16 @@ public class DemoLibrary implements HealthIndicator {
             return resolution.id();
         }
 
-        /** The district's items; the id of its mandatory resolution (with the audio reading). */
-        private String districtItems(Map<String, String> cat) {
+        /** The district's items, for its subtree only. */
+        private void districtItems(Map<String, String> cat) {
             Audience wholeDistrict = new Audience(List.of(district.id()), List.of());
             String place = district.name().replaceFirst("^Đảng bộ ", "");
             boolean city = place.startsWith("Thành phố");
             String number = "06-NQ/" + (city ? "ThU" : "HU");
             String committee = city ? "Thành ủy" : "Huyện ủy";
-            Item mandatory = create(districtStaff, new ItemDraft("resolution", cat.get("district-docs"),
+            create(districtStaff, new ItemDraft("resolution", cat.get("district-docs"),
                     "Nghị quyết số " + number + " về phát triển kinh tế nông, lâm nghiệp gắn với xây dựng nông thôn mới năm 2027",
-                    "Tài liệu bắt buộc đọc trước kỳ sinh hoạt chi bộ tháng này. Có bản ghi âm cho đảng viên khó đọc chữ nhỏ.",
+                    "Mục tiêu, nhiệm vụ của " + committee + " về kinh tế nông, lâm nghiệp và nông thôn mới; các chi bộ cụ thể hóa thành việc làm.",
                     """
                             *Tài liệu mẫu để dùng thử Sổ tay đảng viên điện tử.*
 
@@ -420,11 +422,10 @@ public class DemoLibrary implements HealthIndicator {
 
                             ## Nhiệm vụ của chi bộ
 
-                            1. Tổ chức cho đảng viên **đọc nghị quyết trước kỳ sinh hoạt**; đảng viên không có điện thoại được bí thư đọc hộ.
-                            2. Thảo luận, cụ thể hóa thành việc làm của chi bộ và của từng đảng viên.
-                            3. Báo cáo kết quả về cấp ủy cấp trên trước ngày 20 hằng tháng.
-                            """, List.of("nông thôn mới", "kinh tế"), "Ban Chấp hành " + district.name(), number, today.minusDays(5), district.id(),
-                    wholeDistrict, true, today.plusDays(10), null), List.of(audio("Nghị quyết " + number.replace('/', '-') + " (bản đọc).wav")));
+                            1. Thảo luận, cụ thể hóa thành việc làm của chi bộ và của từng đảng viên.
+                            2. Báo cáo kết quả về cấp ủy cấp trên trước ngày 20 hằng tháng.
+                            """, List.of("nông thôn mới", "kinh tế"), "Ban Chấp hành " + district.name(), number, today.minusDays(25), district.id(),
+                    wholeDistrict, false, null, null), List.of());
             create(districtStaff, new ItemDraft("topic", cat.get("cell"),
                     "Chuyên đề quý I/2027: Vai trò của chi bộ trong xây dựng thôn, bản văn hóa",
                     "Nội dung gợi ý cho chi bộ các thôn, bản, tổ dân phố của " + place + ".",
@@ -444,6 +445,30 @@ public class DemoLibrary implements HealthIndicator {
                             Nơi sóng điện thoại yếu, đảng viên được hướng dẫn tải tài liệu khi có Wi-Fi ở nhà văn hóa và đọc lại khi không có mạng.
                             """.formatted(committee), List.of("chuyển đổi số"), null, null, null, district.id(), wholeDistrict, false, null,
                     null), List.of());
+        }
+
+        /** The demo commune's resolution, mandatory for its members with a deadline, with an audio reading; its id. */
+        private String communeItem(Map<String, String> cat, OrgUnit commune) {
+            Item mandatory = create(districtStaff, new ItemDraft("resolution", cat.get("district-docs"),
+                    "Nghị quyết số 21-NQ/ĐU về lãnh đạo thực hiện nhiệm vụ phát triển kinh tế – xã hội, quốc phòng – an ninh năm 2027",
+                    "Tài liệu bắt buộc đọc trước kỳ sinh hoạt chi bộ tháng này. Có bản ghi âm cho đảng viên khó đọc chữ nhỏ.",
+                    """
+                            *Tài liệu mẫu để dùng thử Sổ tay đảng viên điện tử.*
+
+                            ## Chỉ tiêu chủ yếu năm 2027
+
+                            - Thu nhập bình quân đầu người tăng ít nhất 8%; giảm 2% hộ nghèo.
+                            - 100% thôn có đường bê tông đến trung tâm; 100% chi bộ sinh hoạt có tài liệu trên sổ tay điện tử.
+                            - Hoàn thành chỉ tiêu giao quân; giữ vững an ninh trật tự ở thôn, bản.
+
+                            ## Nhiệm vụ của chi bộ và đảng viên
+
+                            1. **Đọc nghị quyết trước kỳ sinh hoạt chi bộ**; đảng viên không có điện thoại được bí thư chi bộ đọc hộ                             hoặc nghe bản ghi âm kèm theo.
+                            2. Mỗi chi bộ đăng ký ít nhất một việc làm cụ thể; mỗi đảng viên nhận phụ trách hộ gia đình.
+                            3. Bí thư chi bộ báo cáo kết quả về Đảng ủy trước ngày 20 hằng tháng.
+                            """, List.of("kinh tế – xã hội", "quốc phòng – an ninh"), "Ban Chấp hành " + commune.name(), "21-NQ/ĐU",
+                    today.minusDays(3), district.id(), new Audience(List.of(commune.id()), List.of()), true, today.plusDays(10), null),
+                    List.of(audio("Nghị quyết 21-NQ-ĐU (bản đọc).wav")));
             return mandatory.id();
         }
 

@@ -101,7 +101,7 @@ class DemoLibraryTest {
         String root = province.rootId();
         staff(root);
         List<Item> items = editor.list(new EditorQuery(null, null, null), PageRequest.of(0, 100)).getItems();
-        assertEquals(10, items.size(), "5 of the province, 3 of the district, 2 Q&A");
+        assertEquals(11, items.size(), "5 of the province, 3 of the district, 1 of the commune, 2 Q&A");
         assertEquals(Set.of("resolution", "directive", "guidance", "topic", "news", "qa"), items.stream().map(Item::kind).collect(Collectors.toSet()));
         assertTrue(items.stream().allMatch(i -> i.status().name().equals("PUBLISHED")));
         assertTrue(items.stream().anyMatch(i -> i.title().equals("Nghị quyết số 15-NQ/TU về đẩy mạnh chuyển đổi số trong công tác xây dựng Đảng giai đoạn 2026–2030")));
@@ -125,7 +125,8 @@ class DemoLibraryTest {
         Member demoMember = registry.members().search(new MemberQuery(null, null, MemberStatus.OFFICIAL, true, null, null), PageRequest.of(0, 1))
                 .getItems().get(0);
         String cell = demoMember.cellId();
-        assertEquals(List.of(registry.tree().lineage(cell).get(1)), mandatory.audience().unitIds(), "the demo cell's district");
+        List<String> lineage = registry.tree().lineage(cell);
+        assertEquals(List.of(lineage.get(lineage.size() - 2)), mandatory.audience().unitIds(), "the demo cell's commune");
 
         List<Object[]> reads = p.query("SELECT MEMBER_ID, ON_BEHALF, NOTE, RECORDED_BY, CELL_ID FROM HBK_READ WHERE ITEM_ID = ?",
                 rs -> new Object[] { rs.getString(1), rs.getInt(2) == 1, rs.getString(3), rs.getString(4), rs.getString(5) }, mandatory.id());
@@ -154,14 +155,14 @@ class DemoLibraryTest {
                 .filter(m -> m.status().active() && m.status() != MemberStatus.EXEMPT).count();
         assertEquals(eligible, atCell.unit().expected());
         assertEquals(Math.round((eligible - 1) * READ_PERCENT / 100.0), atCell.unit().read(), "the demo cell's share (the demo member left out)");
-        ReadingRates atDistrict = reading.rates(mandatory.id(), mandatory.audience().unitIds().get(0));
+        ReadingRates atDistrict = reading.rates(mandatory.id(), mandatory.audience().unitIds().get(0)); // the commune
         assertEquals(reads.size(), atDistrict.unit().read());
         assertEquals(onBehalf, atDistrict.unit().onBehalf());
         assertEquals(reads.size() - onBehalf, atDistrict.unit().selfRead());
 
         // the events went through the outbox: reporting counts these reads
         List<Event> events = p.deliverEvents();
-        assertEquals(10, events.stream().filter(e -> e.getTopic().equals(HandbookEvents.ITEM_PUBLISHED)).count());
+        assertEquals(11, events.stream().filter(e -> e.getTopic().equals(HandbookEvents.ITEM_PUBLISHED)).count());
         assertEquals(reads.size(), events.stream().filter(e -> e.getTopic().equals(HandbookEvents.ITEM_READ)).count());
         assertEquals(onBehalf, events.stream().filter(e -> e.getTopic().equals(HandbookEvents.ITEM_READ) && Boolean.TRUE.equals(e.getProperty(HandbookEvents.ON_BEHALF))).count());
 
@@ -175,12 +176,12 @@ class DemoLibraryTest {
         // what members see: the demo member their district's, the province's (but the secretaries' guidance) and the mandatory item to read
         p.callers().as(TestCallers.member("demo-member", demoMember.id(), Map.of(HandbookPermissions.READ, Set.of(cell))));
         List<ItemSummary> seen = library.list(new LibraryQuery(null, null, null, null), PageRequest.of(0, 50)).getItems();
-        assertEquals(9, seen.size(), "everything but the secretaries' guidance");
+        assertEquals(10, seen.size(), "everything but the secretaries' guidance");
         assertEquals(List.of(mandatory.id()), reading.toRead(PageRequest.of(0, 10)).getItems().stream().map(ItemSummary::id).toList());
         List<SearchHit> hits = library.search("nghi quyet", PageRequest.of(0, 10)).getItems();
         assertTrue(hits.size() >= 2, "both resolutions are found without diacritics");
         staff(root);
-        String district = mandatory.audience().unitIds().get(0);
+        String district = lineage.get(1);
         Member elsewhere = registry.units().children(root, PageRequest.of(0, 50)).getItems().stream().filter(u -> !u.id().equals(district))
                 .flatMap(u -> registry.members().search(new MemberQuery(null, u.id(), MemberStatus.OFFICIAL, null, null, null), PageRequest.of(0, 1))
                         .getItems().stream())
@@ -190,7 +191,7 @@ class DemoLibraryTest {
                 "another district: the province's four and its Q&A");
         p.callers().as(TestCallers.member("secretary", demoMember.id(), Map.of(HandbookPermissions.READ, Set.of(cell),
                 HandbookPermissions.audience("CELL_SECRETARY"), Set.of(cell))));
-        assertEquals(10, library.list(new LibraryQuery(null, null, null, null), PageRequest.of(0, 50)).getTotal(), "a secretary sees the guidance too");
+        assertEquals(11, library.list(new LibraryQuery(null, null, null, null), PageRequest.of(0, 50)).getTotal(), "a secretary sees the guidance too");
 
         // a restart: the handbook has items, nothing is written, no job, no event
         staff(root);
@@ -199,7 +200,7 @@ class DemoLibraryTest {
         await("the restarted demo", () -> again.check().status() == HealthResult.Status.UP);
         assertTrue(again.job().isEmpty(), "no second job");
         assertTrue(String.valueOf(again.check().details()).contains("already has items"));
-        assertEquals(10, editor.list(new EditorQuery(null, null, null), PageRequest.of(0, 100)).getTotal());
+        assertEquals(11, editor.list(new EditorQuery(null, null, null), PageRequest.of(0, 100)).getTotal());
         assertNull(again.write((phase, done, total) -> { }), "the job itself refuses a second library");
         assertTrue(p.deliverEvents().isEmpty());
         again.stop();
