@@ -1,6 +1,7 @@
 package org.sotay.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -115,5 +116,24 @@ public class ConsoleIT extends SotayTestSupport {
         assertTrue(badDate, badDate.contains("Ngày không hợp lệ") && badDate.contains("Not a date"));
         String badMonth = run("sotay:meeting-late -m 2026-1 " + cell);
         assertTrue(badMonth, badMonth.contains("Tháng không hợp lệ") && badMonth.contains("Not a month"));
+    }
+
+    /** The handbook's commands list, and refuse a bad id, status, instant or unit in both languages, without a stack trace. */
+    @Test
+    public void handbookCommandsListAndRefuseBadInputCleanly() throws Exception {
+        String list = run("sotay:handbook-items -n 5");
+        assertTrue(list, list.matches("(?s).*\\d+ / \\d+\\s*"));
+        String[][] refused = {
+                { "sotay:handbook-items -s NOPE", "Trạng thái không hợp lệ: NOPE", "Not a status: NOPE" },
+                { "sotay:handbook-publish 00000000-0000-0000-0000-000000000000", "Không có tài liệu này", "There is no such item" },
+                { "sotay:handbook-publish -a tomorrow 00000000-0000-0000-0000-000000000000", "Thời điểm không hợp lệ", "Not an instant" },
+                { "sotay:handbook-withdraw 00000000-0000-0000-0000-000000000000 thử thu hồi", "Không", "/ " },
+                { "sotay:handbook-rates 00000000-0000-0000-0000-000000000000", "Không", "/ " },
+                { "sotay:handbook-rates 00000000-0000-0000-0000-000000000000 no-such-unit", "Không", "/ " } };
+        for (String[] r : refused) {
+            String out = run(r[0]);
+            assertTrue(r[0] + ": " + out, out.contains(r[1]) && out.contains(r[2]));
+            assertFalse(r[0] + ": " + out, out.contains("Exception") || out.contains("\tat "));
+        }
     }
 }

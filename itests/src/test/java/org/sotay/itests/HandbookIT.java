@@ -132,6 +132,46 @@ public class HandbookIT extends SotayTestSupport {
         assertEquals("bytes", packet.headers().firstValue("Accept-Ranges").orElse(""));
     }
 
+    /**
+     * The demo library is off in the distribution (no {@code etc/org.sotay.handbook.demo.cfg}: {@code ./run} writes it
+     * for its demo instance only) and in the tests; configured on a handbook that has items, it writes nothing and says so.
+     */
+    @Test
+    public void theDemoLibraryIsOffUnlessConfiguredAndNeverWritesIntoAHandbookWithItems() throws Exception {
+        awaitHealthy();
+        assertFalse("the distribution ships no demo library file",
+                java.nio.file.Files.exists(java.nio.file.Path.of(System.getProperty("karaf.etc"), "org.sotay.handbook.demo.cfg")));
+        org.osgi.service.cm.ConfigurationAdmin cm = bundleContext.getService(bundleContext.getServiceReference(org.osgi.service.cm.ConfigurationAdmin.class));
+        assertEquals(null, cm.listConfigurations("(service.pid=org.sotay.handbook.demo)"));
+        assertFalse(get("/v1/health").body().contains("handbook-demo"));
+
+        await("the bootstrap administrator", 60, () -> login(ADMIN, ADMIN_PASSWORD).statusCode() == 200);
+        String admin = tokenOf(ADMIN, ADMIN_PASSWORD);
+        String root = ok(bearer(admin, "GET", "/v1/org-units", null)).get(0).path("id").asText();
+        // to a district no other test reads from, so their figures stay theirs
+        String district = ok(bearer(admin, "GET", "/v1/org-units/" + root + "/children?limit=10", null)).path("items").get(6).path("id").asText();
+        publish(admin, district, "Nghị quyết trước thư viện mẫu", 99);
+        long before = ok(bearer(admin, "GET", "/v1/handbook/editor/items?limit=1", null)).path("total").asLong();
+        org.osgi.service.cm.Configuration c = cm.getConfiguration("org.sotay.handbook.demo", null);
+        java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
+        props.put("readPercent", 70);
+        c.update(props);
+        try {
+            await("the demo library's decision", 60, () -> {
+                for (JsonNode check : json(get("/v1/health")).path("checks")) {
+                    if ("handbook-demo".equals(check.path("name").asText())) {
+                        return check.path("details").path("demo").asText().contains("already has items");
+                    }
+                }
+                return false;
+            });
+            assertEquals(before, ok(bearer(admin, "GET", "/v1/handbook/editor/items?limit=1", null)).path("total").asLong());
+        } finally {
+            c.delete();
+        }
+        await("the demo library gone with its configuration", 30, () -> !get("/v1/health").body().contains("handbook-demo"));
+    }
+
     private String publish(String admin, String unit, String title, int n) {
         String body = "## " + title + "\n\n" + "Đảng viên nghiên cứu, quán triệt và thực hiện nghiêm túc nội dung văn bản. ".repeat(12)
                 + "\n\n<script>alert(1)</script><img src=x onerror=alert(2)>";

@@ -33,15 +33,26 @@ public class ItemsCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        return callers.runAs(new Operator("handbook-items", tree), () -> {
-            ItemStatus s = status == null ? null : ItemStatus.valueOf(status.strip().toUpperCase());
+        return Operator.run("handbook-items", tree, callers, () -> {
+            ItemStatus s = status(status);
             var page = editor.list(new EditorQuery(s, kind, null), PageRequest.first(Math.max(1, Math.min(200, max))));
             for (Item i : page.getItems()) {
                 System.out.printf("%s  %-9s %-10s %s%s%n", i.id(), i.status(), i.kind(), i.title(),
                         i.mandatory() ? "  [bắt buộc đọc / mandatory, " + i.deadline() + "]" : "");
             }
             System.out.printf("%d / %d%n", page.getItems().size(), page.getTotal());
-            return null;
         });
+    }
+
+    private static ItemStatus status(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return ItemStatus.valueOf(raw.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new Operator.Refused(org.sotay.core.api.Text.of("Trạng thái không hợp lệ: " + raw + " (DRAFT, SCHEDULED, PUBLISHED, WITHDRAWN)",
+                    "Not a status: " + raw + " (DRAFT, SCHEDULED, PUBLISHED, WITHDRAWN)"));
+        }
     }
 }

@@ -31,11 +31,17 @@ public class PublishCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        return callers.runAs(new Operator("handbook-publish", tree), () -> {
+        return Operator.run("handbook-publish", tree, callers, () -> {
+            Instant when;
+            try {
+                when = at == null ? null : Instant.parse(at);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new Operator.Refused(org.sotay.core.api.Text.of("Thời điểm không hợp lệ (ví dụ 2026-12-24T01:00:00Z): " + at,
+                        "Not an instant (for example 2026-12-24T01:00:00Z): " + at));
+            }
             Item current = editor.get(id);
-            Item done = editor.publish(id, at == null ? null : Instant.parse(at), current.version());
+            Item done = editor.publish(id, when, current.version());
             System.out.printf("%s: %s (%s)%n", done.id(), done.status(), done.title());
-            return null;
         });
     }
 }

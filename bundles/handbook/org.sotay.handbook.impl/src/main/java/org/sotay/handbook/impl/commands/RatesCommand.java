@@ -29,14 +29,13 @@ public class RatesCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        return callers.runAs(new Operator("handbook-rates", tree), () -> {
+        return Operator.run("handbook-rates", tree, callers, () -> {
             ReadingRates r = reading.rates(id, unit);
             System.out.printf("Hạn đọc / deadline %s%n", r.deadline());
             print(r.unit(), "");
             for (UnitRate c : r.children()) {
                 print(c, "  ");
             }
-            return null;
         });
     }
 

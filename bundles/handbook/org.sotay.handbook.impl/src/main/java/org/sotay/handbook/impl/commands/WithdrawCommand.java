@@ -28,11 +28,10 @@ public class WithdrawCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        return callers.runAs(new Operator("handbook-withdraw", tree), () -> {
+        return Operator.run("handbook-withdraw", tree, callers, () -> {
             Item current = editor.get(id);
             Item done = editor.withdraw(id, String.join(" ", reason), current.version());
             System.out.printf("%s: %s (%s)%n", done.id(), done.status(), done.title());
-            return null;
         });
     }
 }

@@ -7,6 +7,7 @@ import org.sotay.core.testing.TestConfig;
 import org.sotay.core.testing.TestJpa;
 import org.sotay.core.testing.TestPlatform;
 import org.sotay.handbook.api.EditorService;
+import org.sotay.handbook.api.LibraryService;
 import org.sotay.handbook.api.ReadingService;
 import org.sotay.handbook.api.documents.HandbookDocuments;
 import org.sotay.handbook.api.facts.ReadingFacts;
@@ -21,6 +22,7 @@ import org.sotay.registry.api.OrgUnitService;
  */
 public final class HandbookHarness {
     private final EditorServiceImpl editor;
+    private final LibraryServiceImpl library;
     private final ReadingServiceImpl reading;
     private final ReadingFactsImpl facts;
     private final HandbookDocumentsImpl documents;
@@ -30,6 +32,7 @@ public final class HandbookHarness {
         TestJpa jpa = p.jpa("sotay-handbook");
         HandbookConfig c = TestConfig.of(HandbookConfig.class, Map.of());
         editor = new EditorServiceImpl(jpa, p.callers(), p.journal(), p.systemClock(), tree, p.blobs(), c);
+        library = new LibraryServiceImpl(jpa, p.callers(), p.systemClock(), tree, members, p.blobs(), c);
         reading = new ReadingServiceImpl(jpa, p.callers(), p.journal(), p.systemClock(), tree, members, units);
         facts = new ReadingFactsImpl(jpa);
         documents = new HandbookDocumentsImpl(jpa, tree);
@@ -42,6 +45,11 @@ public final class HandbookHarness {
 
     public EditorService editor() {
         return editor;
+    }
+
+    /** What readers see: lists, items, search, the delta feed (the search benchmark in {@code benchmarks/} measures it). */
+    public LibraryService library() {
+        return library;
     }
 
     public ReadingService reading() {
