@@ -31,7 +31,8 @@ import org.sotay.notify.api.Outgoing;
  * number). Over {@code ratePerMinute} in the last 60 seconds a message is refused before the gateway is
  * called, and notify retries it later.
  */
-@Component(service = NotificationChannel.class, configurationPid = SmsConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+// immediate: a configuration is checked (and a wrong one logged) when it is saved, not at the first delivery
+@Component(service = NotificationChannel.class, configurationPid = SmsConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = SmsConfig.class)
 public class SmsChannel implements NotificationChannel {
     static final String ID = "sms";
