@@ -125,6 +125,90 @@ public class SmsChannelIT extends SotayTestSupport {
         return null;
     }
 
+    private static final String PASSWORD = "mat khau thu nghiem 1";
+
+    private static com.fasterxml.jackson.databind.JsonNode ok(java.net.http.HttpResponse<String> r, int status) {
+        assertEquals(r.uri() + " " + r.body(), status, r.statusCode());
+        return r.body().isEmpty() ? null : json(r);
+    }
+
+    /**
+     * End to end: notify routes {@code meeting.scheduled} to {@code sms} by its configuration, and the
+     * meeting a secretary registers reaches the gateway as one SMS per member account of the cell.
+     */
+    @Test
+    public void aMeetingRegisteredReachesTheGatewayThroughNotify() throws Exception {
+        awaitHealthy();
+        await("the bootstrap administrator", 60, () -> login(ADMIN, ADMIN_PASSWORD).statusCode() == 200);
+        String admin = tokenOf(ADMIN, ADMIN_PASSWORD);
+        // a cell from the end of the list (the meetings test takes the first one), with a member given an account
+        com.fasterxml.jackson.databind.JsonNode members = ok(bearer(admin, "GET", "/v1/members?status=OFFICIAL&accountRegistered=false&limit=200&offset=400", null), 200)
+                .path("items");
+        com.fasterxml.jackson.databind.JsonNode m = members.get(members.size() - 1);
+        String cell = m.path("cellId").asText();
+        String code = ok(bearer(admin, "POST", "/v1/activation-codes", "{\"memberId\":\"" + m.path("id").asText() + "\"}"), 201).path("code").asText();
+        ok(bearer(null, "POST", "/v1/auth/register", "{\"cardNumber\":\"" + m.path("cardNumber").asText() + "\",\"dateOfBirth\":\""
+                + m.path("dateOfBirth").asText() + "\",\"activationCode\":\"" + code + "\",\"password\":\"" + PASSWORD + "\"}"), 201);
+        String account = ok(bearer(tokenOf(m.path("cardNumber").asText(), PASSWORD), "GET", "/v1/auth/me", null), 200).path("id").asText();
+        String secretaryId = ok(bearer(admin, "POST", "/v1/accounts", "{\"username\":\"bi.thu.sms.itest\",\"displayName\":\"Bí thư SMS\",\"kind\":\"STAFF\","
+                + "\"homeUnitId\":\"" + cell + "\",\"password\":\"" + PASSWORD + "\"}"), 201).path("account").path("id").asText();
+        ok(bearer(admin, "POST", "/v1/accounts/" + secretaryId + "/grants", "{\"role\":\"CELL_SECRETARY\",\"unitId\":\"" + cell + "\"}"), 201);
+        String secretary = tokenOf("bi.thu.sms.itest", PASSWORD);
+
+        List<String> received = new CopyOnWriteArrayList<>();
+        Configuration notify = configs.getConfiguration("org.sotay.notify", "?");
+        Dictionary<String, Object> before = notify.getProperties();
+        Configuration c = configs.getConfiguration(PID, "?");
+        try (ServerSocket gateway = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> serve(gateway, received), "fake-sms-gateway-2");
+            server.setDaemon(true);
+            server.start();
+            features.installFeature(FEATURE, features.getFeature(FEATURE).getVersion(), EnumSet.noneOf(FeaturesService.Option.class));
+            Path book = Files.createTempDirectory("sms-it").resolve("phones.csv");
+            Files.writeString(book, account + ",0987 654 321\n", StandardCharsets.UTF_8);
+            Dictionary<String, Object> right = new Hashtable<>();
+            right.put("gatewayUrl", "http://127.0.0.1:" + gateway.getLocalPort() + "/send");
+            right.put("username", "sotay");
+            right.put("password", "bí mật");
+            right.put("sender", "TINHUY");
+            right.put("phoneBook", book.toString());
+            c.update(right);
+            await("the sms channel", 30, () -> channel() != null);
+
+            Dictionary<String, Object> routed = new Hashtable<>();
+            for (java.util.Enumeration<String> keys = before.keys(); keys.hasMoreElements();) {
+                String k = keys.nextElement();
+                routed.put(k, before.get(k));
+            }
+            routed.put("channels", new String[] { "meeting.scheduled=sms" });
+            routed.put("deliverySeconds", 2);
+            notify.update(routed);
+
+            String venue = ok(bearer(secretary, "POST", "/v1/meetings/cells/" + cell + "/venues", "{\"name\":\"Hội trường SMS\",\"internet\":true}"), 201)
+                    .path("id").asText();
+            ok(bearer(secretary, "PUT", "/v1/meetings/cells/" + cell + "/pattern", "{\"dayOfMonth\":5,\"time\":\"19:30\",\"venueId\":\"" + venue
+                    + "\",\"agenda\":[\"Nhiệm vụ tháng tới\"]}"), 200);
+            java.time.LocalDate next = java.time.LocalDate.now(VIETNAM).plusMonths(2).withDayOfMonth(5);
+            ok(bearer(secretary, "POST", "/v1/meetings/cells/" + cell + "/proposal/confirm", "{\"month\":\"" + next.toString().substring(0, 7)
+                    + "\",\"date\":\"" + next + "\",\"time\":\"19:30\"}"), 201);
+
+            await("the meeting's SMS at the gateway", 90, () -> received.stream().anyMatch(r -> r.contains("\"to\":\"+84987654321\"")));
+            String sms = received.stream().filter(r -> r.contains("\"to\":\"+84987654321\"")).findFirst().orElseThrow();
+            assertTrue(sms, sms.toLowerCase(Locale.ROOT).contains(("authorization: basic "
+                    + java.util.Base64.getEncoder().encodeToString("sotay:bí mật".getBytes(StandardCharsets.UTF_8))).toLowerCase(Locale.ROOT)));
+            assertTrue(sms, sms.contains("\"from\":\"TINHUY\""));
+            assertTrue(sms, sms.contains("\"reference\":\""));
+        } finally {
+            notify.update(before);
+            c.delete();
+            if (features.isInstalled(features.getFeature(FEATURE))) {
+                features.uninstallFeature(FEATURE, features.getFeature(FEATURE).getVersion(), EnumSet.noneOf(FeaturesService.Option.class));
+            }
+        }
+        String log = Files.readString(Path.of(System.getProperty("karaf.data"), "log", "karaf.log"), StandardCharsets.UTF_8);
+        assertFalse("karaf.log holds the number in full", log.contains("987654321") || log.contains("987 654 321"));
+    }
+
     /** The {@code sms} channel registered now, or {@code null}. */
     private NotificationChannel channel() {
         try {
