@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,5 +89,31 @@ public class ConsoleIT extends SotayTestSupport {
         // the root exists already: the console refuses a second one
         String second = run("sotay:org-root-create XX Đảng bộ khác");
         assertTrue(second, second.contains("already has a root"));
+    }
+
+    @Test
+    public void meetingsAndLateCellsFromTheConsole() throws Exception {
+        String admin = tokenOf(ADMIN, ADMIN_PASSWORD);
+        // a cell far down the list (other suites use the first ones), a meeting held five days ago and never recorded
+        JsonNode m = json(bearer(admin, "GET", "/v1/members?offset=1500&limit=1", null)).path("items").get(0);
+        String cell = m.path("cellId").asText();
+        java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(5);
+        HttpResponse<String> created = bearer(admin, "POST", "/v1/meetings", "{\"unitId\":\"" + cell + "\",\"date\":\"" + day + "\",\"time\":\"05:10\"}");
+        assertEquals(created.body(), 201, created.statusCode());
+        String list = run("sotay:meeting-list -f " + day + " -t " + day + " " + cell);
+        assertTrue(list, list.contains(day + " 05:10") && list.contains("ghi bù") && list.contains("chưa có biên bản"));
+        String en = run("sotay:meeting-list --en -f " + day + " -t " + day + " " + cell);
+        assertTrue(en, en.contains("recorded late") && en.contains("no minutes"));
+        String late = run("sotay:meeting-late -m " + java.time.YearMonth.from(day) + " " + cell);
+        assertTrue(late, late.contains("chưa điểm danh: 1 chi bộ") && late.contains("chưa có biên bản: 1 chi bộ") && late.contains("đăng ký muộn: 1 chi bộ"));
+        // a bad unit, date or month: one clean line, nothing else
+        String unknown = run("sotay:meeting-list no-such-unit");
+        assertTrue(unknown, unknown.contains("Không có đơn vị no-such-unit") && !unknown.contains("Exception"));
+        String unknownEn = run("sotay:meeting-late --en no-such-unit");
+        assertTrue(unknownEn, unknownEn.contains("There is no unit no-such-unit") && !unknownEn.contains("Exception"));
+        String badDate = run("sotay:meeting-list -f 2026-13-01 " + cell);
+        assertTrue(badDate, badDate.contains("Ngày không hợp lệ") && badDate.contains("Not a date"));
+        String badMonth = run("sotay:meeting-late -m 2026-1 " + cell);
+        assertTrue(badMonth, badMonth.contains("Tháng không hợp lệ") && badMonth.contains("Not a month"));
     }
 }

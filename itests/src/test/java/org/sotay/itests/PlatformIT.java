@@ -6,12 +6,15 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Set;
 import java.util.Dictionary;
 import java.util.Hashtable;
 
 import javax.inject.Inject;
 
 import org.junit.Before;
+import org.sotay.core.api.health.HealthPermissions;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -36,7 +39,8 @@ public class PlatformIT extends SotayTestSupport {
 
     @Test
     public void healthListsEveryModuleUpAndTheDatabase() {
-        HttpResponse<String> r = get("/v1/health");
+        CALLERS.put("itest-operator-token", callerAt("itest-operator", Set.of(rootUnit()), Set.of(HealthPermissions.READ)));
+        HttpResponse<String> r = get("/v1/health", "Authorization", "Bearer itest-operator-token");
         assertEquals(200, r.statusCode());
         JsonNode h = json(r);
         assertEquals("UP", h.path("status").asText());
@@ -44,6 +48,7 @@ public class PlatformIT extends SotayTestSupport {
         boolean sample = false;
         for (JsonNode m : h.path("modules")) {
             assertEquals(m.toString(), "UP", m.path("status").asText());
+            assertTrue(m.toString(), m.path("bundles").size() > 0);
             core |= "core".equals(m.path("name").asText());
             sample |= "sample".equals(m.path("name").asText());
         }
@@ -53,6 +58,74 @@ public class PlatformIT extends SotayTestSupport {
         assertEquals("UP", db.path("status").asText());
         String product = db.path("details").path("product").asText();
         assertTrue(product, product.toLowerCase().contains("derby".equals(DB) ? "derby" : "postgres"));
+        assertTrue(h.toString(), h.path("version").isTextual());
+    }
+
+    @Test
+    public void healthWithoutATokenTellsOnlyTheStatuses() {
+        for (String[] headers : new String[][] { {}, { "Authorization", "Bearer " + READER_TOKEN } }) {
+            HttpResponse<String> r = get("/v1/health", headers);
+            assertEquals(r.body(), 200, r.statusCode());
+            JsonNode h = json(r);
+            assertEquals("UP", h.path("status").asText());
+            assertTrue(h.toString(), h.path("modules").size() >= 7 && h.path("checks").size() >= 2);
+            for (JsonNode part : List.of(h.path("modules"), h.path("checks"))) {
+                for (JsonNode m : part) {
+                    assertEquals("name and status only: " + m, 2, m.size());
+                }
+            }
+            assertFalse(h.toString(), h.has("version") || h.has("uptimeSeconds"));
+            for (String secret : new String[] { "Derby", "PostgreSQL", "org.sotay.", "boot-admin", "state" }) {
+                assertFalse(secret + " in " + r.body(), r.body().contains(secret));
+            }
+        }
+    }
+
+    @Test
+    public void aBodyDeclaredOverTheLimitIsRefusedBeforeItIsSent() throws Exception {
+        int port = Integer.parseInt(System.getProperty("sotay.http.port"));
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(("POST /api/v1/members/import HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\n"
+                    + "Content-Length: 100000000\r\n\r\nabc").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            byte[] head = new byte[1024];
+            int n = s.getInputStream().read(head); // a SocketTimeoutException here: the server waited for the body
+            String answer = new String(head, 0, Math.max(0, n), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(answer, answer.startsWith("HTTP/1.1 413 "));
+            assertTrue(answer, answer.contains("application/problem+json"));
+        }
+    }
+
+    @Test
+    public void metricsAreForOperatorsAndCountRequestsPerTemplate() {
+        assertEquals(401, get("/v1/metrics").statusCode());
+        assertEquals(401, get("/v1/metrics", "Authorization", "Bearer " + READER_TOKEN).statusCode());
+        CALLERS.put("itest-metrics-token", callerAt("itest-metrics", Set.of(rootUnit()), Set.of("metrics.read")));
+        assertEquals(200, get("/v1/sample/notices?limit=1", "Authorization", "Bearer " + WRITER_TOKEN).statusCode());
+        get("/v1/nothing-here");
+        HttpResponse<String> r = get("/v1/metrics", "Authorization", "Bearer itest-metrics-token");
+        assertEquals(r.body(), 200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse(""), r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+        String m = r.body();
+        assertTrue(m, m.contains("http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/v1/sample/notices\"}"));
+        assertTrue(m, m.contains("uri=\"UNMATCHED\""));
+        assertFalse("no ids or raw paths as labels", m.contains("nothing-here"));
+        assertTrue(m, m.contains("sotay_outbox_pending "));
+        assertTrue(m, m.contains("jvm_memory_used_bytes"));
+        java.util.regex.Matcher pool = java.util.regex.Pattern.compile("sotay_db_pool_connections\\{state=\"total\"\\} (\\S+)").matcher(m);
+        assertTrue(m, pool.find());
+        assertTrue("the pool's MBean is read: " + pool.group(1), Double.parseDouble(pool.group(1)) >= 1);
+    }
+
+    @Test
+    public void answersToSignedInCallersAreNotStored() {
+        await("the bootstrap administrator", 60, () -> login(ADMIN, ADMIN_PASSWORD).statusCode() == 200);
+        HttpResponse<String> members = get("/v1/members?limit=1", "Authorization", "Bearer " + tokenOf(ADMIN, ADMIN_PASSWORD));
+        assertEquals(members.body(), 200, members.statusCode());
+        assertEquals("no-store", members.headers().firstValue("Cache-Control").orElse(""));
+        HttpResponse<String> openapi = get("/openapi.json");
+        assertFalse(openapi.headers().firstValue("Cache-Control").orElse("").contains("no-store"));
     }
 
     @Test

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.Ignore;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -113,8 +112,6 @@ public class RobustnessIT extends SotayTestSupport {
     private int uniq;
 
     @Test
-    @Ignore("its last failures are the HTTP server's own HTML error pages (414, 431, 400 for %00), answered before the application;"
-            + " the registry and identity 500s it found are fixed. Remove once the server answers problem+json too.")
     public void noOperationFailsOnHostileInput() throws Exception {
         awaitHealthy();
         await("the bootstrap administrator", 60, () -> login(ADMIN, ADMIN_PASSWORD).statusCode() == 200);

@@ -191,7 +191,8 @@ public abstract class SotayTestSupport {
                 "pool = hikari",
                 "xa = false",
                 "hikari.maximumPoolSize = 10",
-                "hikari.poolName = sotay", ""), StandardCharsets.UTF_8);
+                "hikari.poolName = sotay",
+                "hikari.registerMbeans = true", ""), StandardCharsets.UTF_8);
         return cfg;
     }
 

@@ -21,6 +21,12 @@ public class CallerContextImpl implements CallerContext {
         CLIENT.set(client);
     }
 
+    /** Whether this thread's request was made with valid credentials. */
+    static boolean authenticated() {
+        Caller c = CURRENT.get();
+        return c != null && c != Caller.ANONYMOUS;
+    }
+
     static void clear() {
         CURRENT.remove();
         CLIENT.remove();

@@ -34,13 +34,22 @@ import org.sotay.core.api.Api;
 import org.sotay.core.api.Required;
 import org.sotay.core.api.Returns;
 import org.sotay.core.api.health.HealthIndicator;
+import org.sotay.core.api.health.HealthPermissions;
 import org.sotay.core.api.health.HealthResult;
+import org.sotay.core.api.security.CallerContext;
 import org.sotay.core.api.security.PublicEndpoint;
 
 /**
  * {@code GET /api/v1/health}: 200 when every installed Sotay module and every health check is UP,
  * 503 otherwise. A module is the set of bundles {@code org.sotay.<module>.*}; it is UP when all
  * its bundles are active and all their enabled components are satisfied.
+ * <p>
+ * Public, so a load balancer or a monitor can ask without a token; but then it answers only the
+ * statuses (the whole, each module, each check). Why something is DOWN (component failures,
+ * database messages, the bootstrap's account name), the bundles, the version and the uptime go
+ * only to callers holding {@link HealthPermissions#READ}. The report is computed at most once per
+ * {@link #CACHE_NANOS} (a walk over every component and a database round trip), so polling the
+ * endpoint cannot load the database.
  */
 @Component(service = HealthResource.class)
 @JaxrsResource
@@ -53,12 +62,19 @@ public class HealthResource {
     private final BundleContext context;
     private final ServiceComponentRuntime scr;
     private final Instant started = Instant.now();
+    /** How long one computed report is served again. */
+    static final long CACHE_NANOS = 1_500_000_000L;
     private final List<HealthIndicator> indicators = new CopyOnWriteArrayList<>();
+    private final CallerContext callers;
+    private record Computed(Report report, long at) {
+    }
+    private volatile Computed last;
 
     @Activate
-    public HealthResource(BundleContext context, @Reference ServiceComponentRuntime scr) {
+    public HealthResource(BundleContext context, @Reference ServiceComponentRuntime scr, @Reference CallerContext callers) {
         this.context = context;
         this.scr = scr;
+        this.callers = callers;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -70,13 +86,18 @@ public class HealthResource {
         indicators.remove(indicator);
     }
 
-    /** The health report body. */
-    public record Report(@Required String status, @Required String version, long uptimeSeconds, @Required List<Module> modules,
+    /** The health report body; {@code version} and {@code uptimeSeconds} only for callers holding {@code health.read}. */
+    public record Report(@Required String status, String version, Long uptimeSeconds, @Required List<Module> modules,
             @Required List<Check> checks) {
+        /** The statuses only: what anyone may see. */
+        Report statuses() {
+            return new Report(status, null, null, modules.stream().map(m -> new Module(m.name(), m.status(), null, null)).toList(),
+                    checks.stream().map(c -> new Check(c.name(), c.status(), null)).toList());
+        }
     }
 
-    /** One module: its bundles and, when DOWN, why. */
-    public record Module(@Required String name, @Required String status, @Required List<String> bundles, List<String> problems) {
+    /** One module; its bundles and, when DOWN, why, for callers holding {@code health.read}. */
+    public record Module(@Required String name, @Required String status, List<String> bundles, List<String> problems) {
     }
 
     /** One health check of a module (the database, ...). */
@@ -86,9 +107,22 @@ public class HealthResource {
     @GET
     @PublicEndpoint
     @Produces(MediaType.APPLICATION_JSON)
-    @Returns(value = Report.class, description = "Every module and health check is UP")
+    @Returns(value = Report.class, description = "Every module and health check is UP (the details with health.read)")
     @Returns(value = Report.class, status = 503, description = "Something is DOWN (or Karaf is still starting): the report says what")
     public Response health() {
+        long now = System.nanoTime();
+        Computed c = last;
+        if (c == null || now - c.at() > CACHE_NANOS) {
+            c = new Computed(compute(), now);
+            last = c;
+        }
+        Report report = callers.current().has(HealthPermissions.READ) ? c.report() : c.report().statuses();
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return Response.status("UP".equals(report.status()) ? 200 : 503).entity(report).cacheControl(noStore).build();
+    }
+
+    private Report compute() {
         List<Module> modules = modules();
         List<Check> checks = new ArrayList<>();
         for (HealthIndicator i : indicators) {
@@ -105,11 +139,8 @@ public class HealthResource {
         }
         checks.sort(Comparator.comparing(Check::name));
         boolean up = modules.stream().allMatch(m -> "UP".equals(m.status())) && checks.stream().allMatch(c -> "UP".equals(c.status()));
-        Report report = new Report(up ? "UP" : "DOWN", context.getBundle().getVersion().toString(),
+        return new Report(up ? "UP" : "DOWN", context.getBundle().getVersion().toString(),
                 Duration.between(started, Instant.now()).toSeconds(), modules, checks);
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
-        return Response.status(up ? 200 : 503).entity(report).cacheControl(noStore).build();
     }
 
     private List<Module> modules() {

@@ -17,8 +17,10 @@ final class PayloadTooLargeException extends IOException {
     }
 
     SotayException toSotay() {
-        return new SotayException(ProblemType.PAYLOAD_TOO_LARGE, Text.of(
-                "Nội dung yêu cầu vượt quá giới hạn " + limit + " byte.",
-                "The request body exceeds the limit of " + limit + " bytes."));
+        return new SotayException(ProblemType.PAYLOAD_TOO_LARGE, detail());
+    }
+
+    Text detail() {
+        return Text.of("Nội dung yêu cầu vượt quá giới hạn " + limit + " byte.", "The request body exceeds the limit of " + limit + " bytes.");
     }
 }

@@ -45,6 +45,12 @@ final class Problems {
     /** What a throwable means to the client; {@code null} when it is an internal error. */
     static SotayException classify(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            // the request stream stopped at the size limit: 413, whatever a resource made of the failed read
+            if (c instanceof PayloadTooLargeException p) {
+                return p.toSotay();
+            }
+        }
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof SotayException s) {
                 return s;
             }

@@ -32,7 +32,8 @@ import org.sotay.core.api.security.ClientInfo;
 /**
  * First and last on every request: gives it a request id (the client's {@code X-Request-Id} if
  * sane, a new one otherwise) for the response header and every log line, refuses bodies over the
- * size limit, and answers CORS. Runs before routing, so unknown paths get all of it too.
+ * size limit, answers CORS, and marks every answer to a signed-in caller {@code Cache-Control:
+ * no-store} unless its resource set its own caching. Runs before routing, so unknown paths get all of it too.
  */
 @Component(service = { ContainerRequestFilter.class, ContainerResponseFilter.class }, configurationPid = RestConfig.PID)
 @Designate(ocd = RestConfig.class)
@@ -137,6 +138,11 @@ public class RequestFilter implements ContainerRequestFilter, ContainerResponseF
             headers.putSingle("Access-Control-Allow-Origin", corsOrigins.contains("*") ? "*" : origin);
             headers.add(HttpHeaders.VARY, "Origin");
             headers.putSingle("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+        }
+        if (CallerContextImpl.authenticated() && !headers.containsKey(HttpHeaders.CACHE_CONTROL)) {
+            // an answer to a signed-in caller is theirs (members' personal data, their scope's figures): no shared
+            // or on-disk cache keeps it unless the resource chose otherwise; ETags still let clients revalidate
+            headers.putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
         }
         CallerContextImpl.clear();
         MDC.remove("requestId");

@@ -31,6 +31,15 @@ class ProblemsTest {
     }
 
     @Test
+    void aBodyStoppedAtTheLimitIs413WhateverTheResourceMadeOfIt() {
+        SotayException wrapped = new SotayException(ProblemType.MALFORMED_REQUEST, org.sotay.core.api.Text.of("Không đọc được.", "Unreadable."),
+                List.of(), new java.io.UncheckedIOException(new PayloadTooLargeException(1000)));
+        SotayException seen = Problems.classify(wrapped);
+        assertEquals(ProblemType.PAYLOAD_TOO_LARGE, seen.type());
+        assertEquals(413, Problems.toProblem(seen, Locale.ENGLISH, null, "r-12345678").getStatus());
+    }
+
+    @Test
     void jacksonFailuresNameTheField() {
         SotayException unknown = parse("{\"title\":\"a\",\"role\":\"admin\"}");
         assertEquals(ProblemType.VALIDATION, unknown.type());

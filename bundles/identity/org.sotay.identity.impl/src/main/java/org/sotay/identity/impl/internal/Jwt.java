@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Compact JWS with RS256 only. Verification is strict: exactly three parts, a header naming
+ * Compact JWS with RS256 only. Verification is strict: exactly three parts, each in canonical
+ * base64url (one token has one spelling), a header naming
  * {@code RS256} and a known {@code kid} (so {@code alg: none}, HMAC confusion and foreign keys fail
  * before any claim is read), a valid signature, then issuer, audience and times.
  */
@@ -53,7 +54,7 @@ final class Jwt {
             return Optional.empty();
         }
         try {
-            JsonNode header = JSON.readTree(D64.decode(parts[0]));
+            JsonNode header = JSON.readTree(canonical(parts[0]));
             if (header == null || !ALG.equals(header.path("alg").asText(null)) || !header.path("kid").isTextual()) {
                 return Optional.empty();
             }
@@ -64,10 +65,10 @@ final class Jwt {
             Signature s = Signature.getInstance("SHA256withRSA");
             s.initVerify(key);
             s.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-            if (!s.verify(D64.decode(parts[2]))) {
+            if (!s.verify(canonical(parts[2]))) {
                 return Optional.empty();
             }
-            JsonNode claims = JSON.readTree(D64.decode(parts[1]));
+            JsonNode claims = JSON.readTree(canonical(parts[1]));
             if (claims == null || !claims.isObject() || !issuer.equals(claims.path("iss").asText(null))
                     || !audience.equals(claims.path("aud").asText(null)) || !claims.path("sub").isTextual()
                     || !claims.path("exp").canConvertToLong() || claims.get("exp").asLong() + SKEW_SECONDS <= nowSeconds
@@ -79,6 +80,26 @@ final class Jwt {
         } catch (GeneralSecurityException | IllegalArgumentException | java.io.IOException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The bytes of one part, which must be spelled exactly as {@link #sign} spells it: base64url
+     * without padding, and with the unused low bits of the last character zero. Anything else
+     * (padding, {@code +} or {@code /}, a last character that decodes to the same bytes) would give
+     * one token several spellings, and each spelling its own cache entry, log line or deny-list miss.
+     */
+    static byte[] canonical(String part) {
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+                throw new IllegalArgumentException("not base64url");
+            }
+        }
+        byte[] bytes = D64.decode(part);
+        if (!B64.encodeToString(bytes).equals(part)) {
+            throw new IllegalArgumentException("not the canonical spelling");
+        }
+        return bytes;
     }
 
     static ObjectNode claims() {

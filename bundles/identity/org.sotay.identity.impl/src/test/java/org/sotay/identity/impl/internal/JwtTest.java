@@ -100,4 +100,24 @@ class JwtTest {
             assertFalse(Jwt.verify(bad, known(), "sotay", "sotay", NOW).isPresent(), String.valueOf(bad));
         }
     }
+
+    @Test
+    void aTokenHasOneSpelling() {
+        String t = Jwt.sign("k1", key.getPrivate(), claims(NOW + 600));
+        String[] p = t.split("\\.");
+        // a 2048-bit signature is 256 bytes: its last base64url character carries 4 unused bits
+        assertEquals(342, p[2].length());
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        int last = alphabet.indexOf(p[2].charAt(341));
+        String sameBytes = p[2].substring(0, 341) + alphabet.charAt(last | 0x01);
+        assertEquals(java.util.Arrays.toString(java.util.Base64.getUrlDecoder().decode(p[2])),
+                java.util.Arrays.toString(java.util.Base64.getUrlDecoder().decode(sameBytes)), "the JDK decodes both spellings alike");
+        for (String other : new String[] { p[0] + "." + p[1] + "." + sameBytes, p[0] + "." + p[1] + "." + p[2] + "==",
+                p[0] + "=." + p[1] + "." + p[2], p[0] + "." + p[1] + "." + p[2].replace('-', '+').replace('_', '/') }) {
+            if (!other.equals(t)) {
+                assertTrue(Jwt.verify(other, known(), "sotay", "sotay", NOW).isEmpty(), other);
+            }
+        }
+        assertTrue(Jwt.verify(t, known(), "sotay", "sotay", NOW).isPresent());
+    }
 }

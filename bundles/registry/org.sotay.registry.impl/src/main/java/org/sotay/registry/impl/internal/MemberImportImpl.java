@@ -460,8 +460,10 @@ public class MemberImportImpl implements MemberImport {
         } catch (CsvReader.MalformedCsvException e) {
             throw unreadable(e.text());
         } catch (IOException e) {
-            // a broken-off upload, say: the client learns that, not the library's words
-            throw unreadable(Text.of("Không đọc được tệp CSV đến hết; không có gì được ghi.", "The CSV file could not be read to its end; nothing was written."));
+            // a broken-off upload, say: the client learns that, not the library's words; the cause stays, so the
+            // platform still answers 413 when the stream stopped at the request size limit
+            throw new SotayException(ProblemType.MALFORMED_REQUEST, Text.of("Không đọc được tệp CSV đến hết; không có gì được ghi.",
+                    "The CSV file could not be read to its end; nothing was written."), List.of(), e);
         }
     }
 
