@@ -83,7 +83,8 @@ class NationalBenchmark {
             line("Sotay reporting national benchmark %s", Instant.now());
             line("machine: %d cores, %.0f GiB heap max; %s %s; %s", Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() / 1073741824.0, System.getProperty("java.vm.name"), System.getProperty("java.version"), pg);
-            line("database: %s (its own schema, dropped at the end); members %,d, seed %d", f.p.database(), members, seed);
+            line("database: %s (its own schema, dropped at the end) at %s; members %,d, seed %d", f.p.database(), System.getenv("SOTAY_TEST_PG_URL"),
+                    members, seed);
 
             long t0 = System.nanoTime();
             RegistryHarness.Demo demo = f.registry.demo(f.p, members, seed);
