@@ -11,6 +11,17 @@
 # script signs in once (POST /api/v1/auth/login) and reuses the access token for the whole run.
 #
 #   benchmarks/run-load.sh
+#   SCENARIO_SET=reports DEMO_MEMBERS=57597 HEALTH_TIMEOUT=600 benchmarks/run-load.sh
+#
+# SCENARIO_SET=reports measures the reports instead (each with the token, at the province's root):
+#   health      GET /api/v1/health                                the baseline, as above
+#   adoption    GET /api/v1/reports/adoption/{root}
+#   activity    GET /api/v1/reports/activity/{root}               this month
+#   attendance  GET /api/v1/reports/attendance/{root}
+#   cells       GET /api/v1/reports/cells-needing-help/{root}     first page
+#   connectivity GET /api/v1/reports/connectivity/{root}
+#   reading     GET /api/v1/reports/reading/{root}                the mandatory items and their reading
+# after waiting until reporting's first rebuild counted every member at the root.
 #
 # Environment (all optional):
 #   SOTAY_DIST      distribution tar.gz (default: karaf-distribution/target/sotay-karaf-distribution-*.tar.gz)
@@ -29,6 +40,7 @@
 #                   one token outlives the run; the product default is 600)
 #   RESULTS_DIR     where the Markdown snippet goes (default benchmarks/results)
 #   KEEP_WORK=1     keep the temporary copy of the distribution (logs) after the run
+#   SCENARIO_SET    registry (default: health, notices, member, members) or reports (above)
 #
 set -euo pipefail
 
@@ -51,6 +63,7 @@ DEMO_MEMBERS="${DEMO_MEMBERS:-3000}"
 ACCESS_TOKEN_SECONDS="${ACCESS_TOKEN_SECONDS:-7200}"
 RESULTS_DIR="${RESULTS_DIR:-$SCRIPT_DIR/results}"
 KEEP_WORK="${KEEP_WORK:-0}"
+SCENARIO_SET="${SCENARIO_SET:-registry}"
 
 HOST=127.0.0.1
 BASE_URL="http://$HOST:$PORT"
@@ -71,6 +84,13 @@ command -v curl >/dev/null || die "curl is required"
 [[ "$DEMO_MEMBERS" =~ ^[1-9][0-9]*$ ]] || die "DEMO_MEMBERS must be a positive number"
 [[ "$ACCESS_TOKEN_SECONDS" =~ ^[1-9][0-9]*$ ]] || die "ACCESS_TOKEN_SECONDS must be a positive number"
 [ "$THREADS" -le "$CONNECTIONS" ] || die "THREADS ($THREADS) must not exceed CONNECTIONS ($CONNECTIONS)"
+case "$SCENARIO_SET" in
+    registry) SCENARIOS=(health notices member members) ;;
+    reports) SCENARIOS=(health adoption activity attendance cells connectivity reading) ;;
+    *) die "SCENARIO_SET must be registry or reports, not $SCENARIO_SET" ;;
+esac
+PERCENTILES_LUA="$SCRIPT_DIR/percentiles.lua"
+[ -f "$PERCENTILES_LUA" ] || die "missing $PERCENTILES_LUA"
 
 if ! command -v wrk >/dev/null; then
     log "wrk is not installed: installing the Debian package 'wrk' (apt-get)"
@@ -265,7 +285,7 @@ secs() { # wrk duration (15, 15s, 2m, 1h) -> whole seconds
 }
 WARMUP_S="$(secs "$WARMUP")" || die "WARMUP=$WARMUP is not a wrk duration"
 DURATION_S="$(secs "$DURATION")" || die "DURATION=$DURATION is not a wrk duration"
-NEED_S=$(( 4 * (WARMUP_S + ROUNDS * DURATION_S) + 60 ))   # 4 scenarios, each warmed up and measured ROUNDS times
+NEED_S=$(( ${#SCENARIOS[@]} * (WARMUP_S + ROUNDS * DURATION_S) + 60 ))   # every scenario, warmed up and measured ROUNDS times
 [ "${TOKEN_SECONDS:-0}" -ge "$NEED_S" ] \
     || die "the access token lives ${TOKEN_SECONDS:-?}s, the load needs about ${NEED_S}s: raise ACCESS_TOKEN_SECONDS"
 
@@ -288,11 +308,46 @@ for p in "$NOTICES_PATH" "$MEMBER_PATH" "$MEMBERS_PATH"; do
     [ "$code" = 401 ] || die "GET $p without a token answered $code, expected 401"
 done
 
+# ---------------------------------------------------------------- the reports (SCENARIO_SET=reports)
+if [ "$SCENARIO_SET" = reports ]; then
+    reply="$(get "/api/v1/org-units" auth)"
+    [ "$(status_of "$reply")" = 200 ] || die "GET /api/v1/org-units answered $(status_of "$reply"): $(body_of "$reply")"
+    ROOT_ID="$(json_string id "$(body_of "$reply")")"
+    [ -n "$ROOT_ID" ] || die "GET /api/v1/org-units listed no root"
+    R="/api/v1/reports"
+    declare -A PATHS=([health]="$HEALTH_PATH" [adoption]="$R/adoption/$ROOT_ID" [activity]="$R/activity/$ROOT_ID"
+        [attendance]="$R/attendance/$ROOT_ID" [cells]="$R/cells-needing-help/$ROOT_ID" [connectivity]="$R/connectivity/$ROOT_ID"
+        [reading]="$R/reading/$ROOT_ID")
+    declare -A AUTH=([adoption]=1 [activity]=1 [attendance]=1 [cells]=1 [connectivity]=1 [reading]=1)
+    # Reporting has no figures in a fresh instance: its worker rebuilds them from the registry first.
+    # Measure only once the root's report counts every member the administrator sees.
+    log "waiting for reporting's first rebuild to count ${MEMBER_TOTAL:-?} members at the root $ROOT_ID"
+    TR="$(date +%s.%N)"
+    deadline=$(( $(date +%s) + HEALTH_TIMEOUT ))
+    while :; do
+        reply="$(get "${PATHS[adoption]}" auth)"
+        counted="$(json_number members "$(body_of "$reply")")"
+        if [ "$(status_of "$reply")" = 200 ] && [ "${counted:-}" = "$MEMBER_TOTAL" ]; then break; fi
+        [ "$(date +%s)" -lt "$deadline" ] || die "the root's adoption report answered $(status_of "$reply") with ${counted:-no} members after ${HEALTH_TIMEOUT}s"
+        sleep 1
+    done
+    REPORTS_READY_S="$(since "$TR")"
+    log "reporting counts $counted members at the root (${REPORTS_READY_S}s after signing in)"
+    for s in "${SCENARIOS[@]}"; do
+        [ -n "${AUTH[$s]:-}" ] || continue
+        code="$(status_of "$(get "${PATHS[$s]}" auth)")"
+        [ "$code" = 200 ] || die "GET ${PATHS[$s]} with the token answered $code, expected 200"
+        code="$(status_of "$(get "${PATHS[$s]}")")"
+        [ "$code" = 401 ] || die "GET ${PATHS[$s]} without a token answered $code, expected 401"
+    done
+else
+    declare -A PATHS=([health]="$HEALTH_PATH" [notices]="$NOTICES_PATH" [member]="$MEMBER_PATH" [members]="$MEMBERS_PATH")
+    declare -A AUTH=([notices]=1 [member]=1 [members]=1)   # scenarios that send the bearer token
+fi
+
 # ---------------------------------------------------------------- load
-SCENARIOS=(health notices member members)
-declare -A PATHS=([health]="$HEALTH_PATH" [notices]="$NOTICES_PATH" [member]="$MEMBER_PATH" [members]="$MEMBERS_PATH")
-declare -A AUTH=([notices]=1 [member]=1 [members]=1)   # scenarios that send the bearer token
-WRK_ARGS=(-t"$THREADS" -c"$CONNECTIONS" --latency --timeout "$WRK_TIMEOUT" -H "Accept: application/json")
+# the Lua script's done() prints the 95th percentile (wrk --latency prints 50/75/90/99 only)
+WRK_ARGS=(-t"$THREADS" -c"$CONNECTIONS" --latency --timeout "$WRK_TIMEOUT" -s "$PERCENTILES_LUA" -H "Accept: application/json")
 
 run_wrk() { # duration scenario -> wrk output on stdout
     local auth=()
@@ -310,7 +365,7 @@ to_ms() {
     }'
 }
 
-declare -A RPS P50 P99 ERRS
+declare -A RPS P50 P95 P99 ERRS
 measure() { # scenario round: one measured wrk run, results under RPS[scenario#round] etc.
     local key="$1#$2" out non2xx sockerr
     log "measure $key ($DURATION, -t$THREADS -c$CONNECTIONS)"
@@ -319,6 +374,8 @@ measure() { # scenario round: one measured wrk run, results under RPS[scenario#r
     RPS[$key]="$(printf '%s\n' "$out" | awk '/^Requests\/sec:/ { printf "%.0f", $2 }')"
     P50[$key]="$(to_ms "$(printf '%s\n' "$out" | awk '$1 == "50%" { print $2 }')")"
     P99[$key]="$(to_ms "$(printf '%s\n' "$out" | awk '$1 == "99%" { print $2 }')")"
+    P95[$key]="$(printf '%s\n' "$out" | awk '$1 == "p95_us" { printf "%.2f", $2 / 1000 }')"
+    [ -n "${P95[$key]}" ] || die "no p95 line in the wrk output for $key (percentiles.lua)"
     non2xx="$(printf '%s\n' "$out" | awk -F': *' '/Non-2xx or 3xx responses/ { print $2 }')"
     sockerr="$(printf '%s\n' "$out" | awk '/Socket errors/ { gsub(/,/, ""); print $4 + $6 + $8 + $10 }')"
     ERRS[$key]=$(( ${non2xx:-0} + ${sockerr:-0} ))
@@ -336,41 +393,48 @@ done
 # Rounds alternate the order (health, notices, member, members, then the reverse, ...) so that a
 # change in the machine's background load hits all scenarios alike; each round gives one ratio.
 for r in $(seq 1 "$ROUNDS"); do
-    if [ $((r % 2)) = 1 ]; then order=(health notices member members); else order=(members member notices health); fi
+    order=("${SCENARIOS[@]}")
+    if [ $((r % 2)) = 0 ]; then
+        order=()
+        for ((i = ${#SCENARIOS[@]} - 1; i >= 0; i--)); do order+=("${SCENARIOS[$i]}"); done
+    fi
     for s in "${order[@]}"; do measure "$s" "$r"; done
 done
 
 RSS_LOAD="$(rss_mib "$KARAF_PID")"
 
-declare -A M_RPS M_P50 M_P99 T_ERRS
+declare -A M_RPS M_P50 M_P95 M_P99 T_ERRS
 for s in "${SCENARIOS[@]}"; do
-    rps=() p50=() p99=() errs=0
+    rps=() p50=() p95=() p99=() errs=0
     for r in $(seq 1 "$ROUNDS"); do
-        rps+=("${RPS[$s#$r]}") p50+=("${P50[$s#$r]}") p99+=("${P99[$s#$r]}")
+        rps+=("${RPS[$s#$r]}") p50+=("${P50[$s#$r]}") p95+=("${P95[$s#$r]}") p99+=("${P99[$s#$r]}")
         errs=$(( errs + ${ERRS[$s#$r]} ))
     done
     M_RPS[$s]="$(median "${rps[@]}" | awk '{ printf "%.0f", $1 }')"
     M_P50[$s]="$(median "${p50[@]}")"
+    M_P95[$s]="$(median "${p95[@]}")"
     M_P99[$s]="$(median "${p99[@]}")"
     T_ERRS[$s]=$errs
 done
 
 # Report lines for the ratios of scenario $1 to scenario $2: the median of the per-round ratios.
 ratios() {
-    local a="$1" b="$2" r rps=() p50=() p99=()
+    local a="$1" b="$2" r rps=() p50=() p95=() p99=()
     for r in $(seq 1 "$ROUNDS"); do
         rps+=("$(ratio "${RPS[$a#$r]}" "${RPS[$b#$r]}")")
         p50+=("$(ratio "${P50[$a#$r]}" "${P50[$b#$r]}")")
+        p95+=("$(ratio "${P95[$a#$r]}" "${P95[$b#$r]}")")
         p99+=("$(ratio "${P99[$a#$r]}" "${P99[$b#$r]}")")
     done
     echo "$a/$b throughput ratio = $(median "${rps[@]}")   (per round: ${rps[*]})"
     echo "$a/$b p50 ratio = $(median "${p50[@]}")   (per round: ${p50[*]})"
+    echo "$a/$b p95 ratio = $(median "${p95[@]}")   (per round: ${p95[*]})"
     echo "$a/$b p99 ratio = $(median "${p99[@]}")   (per round: ${p99[*]})"
 }
 
 # ---------------------------------------------------------------- report
 JAVA_VERSION="$(java -version 2>&1 | head -n1 || true)"
-row() { printf '%-11s %8s %9s %9s %7s\n' "$@"; }
+row() { printf '%-15s %8s %9s %9s %9s %7s\n' "$@"; }
 REPORT="$(
     echo "Sotay load run $WHEN"
     echo "distribution: $(basename "$SOTAY_DIST"), built $DIST_BUILT"
@@ -379,22 +443,42 @@ REPORT="$(
     echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency --timeout $WRK_TIMEOUT, target $HOST;" \
         "$WARMUP discarded warm-up per scenario; $ROUNDS alternating rounds"
     echo "SMP_NOTICE rows: $NOTICE_ROWS; demo province: $DEMO_MEMBERS members requested, ${MEMBER_TOTAL:-?} visible to $BENCH_USER"
+    if [ "$SCENARIO_SET" = reports ]; then
+        echo "reports at the root $ROOT_ID, each with the bearer token of $BENCH_USER (token lifetime ${TOKEN_SECONDS}s);" \
+            "reporting's first rebuild counted every member ${REPORTS_READY_S}s after signing in"
+        for s in "${SCENARIOS[@]}"; do echo "  $s = GET ${PATHS[$s]}"; done
+    else
     echo "member = GET /api/v1/members/<one id>, members = GET $MEMBERS_PATH, both with the bearer token of" \
         "$BENCH_USER (provincial administrator at the root unit; token lifetime ${TOKEN_SECONDS}s)"
+    fi
     echo
-    row scenario req/s 'p50 ms' 'p99 ms' errors
+    row scenario req/s 'p50 ms' 'p95 ms' 'p99 ms' errors
     for r in $(seq 1 "$ROUNDS"); do
-        for s in "${SCENARIOS[@]}"; do row "$s#$r" "${RPS[$s#$r]}" "${P50[$s#$r]}" "${P99[$s#$r]}" "${ERRS[$s#$r]}"; done
+        for s in "${SCENARIOS[@]}"; do row "$s#$r" "${RPS[$s#$r]}" "${P50[$s#$r]}" "${P95[$s#$r]}" "${P99[$s#$r]}" "${ERRS[$s#$r]}"; done
     done
-    for s in "${SCENARIOS[@]}"; do row "$s" "${M_RPS[$s]}" "${M_P50[$s]}" "${M_P99[$s]}" "${T_ERRS[$s]}"; done
+    for s in "${SCENARIOS[@]}"; do row "$s" "${M_RPS[$s]}" "${M_P50[$s]}" "${M_P95[$s]}" "${M_P99[$s]}" "${T_ERRS[$s]}"; done
     echo "(last rows: median over the rounds; errors: total)"
     echo
+    if [ "$SCENARIO_SET" = reports ]; then
+        for s in "${SCENARIOS[@]}"; do
+            [ "$s" = health ] && continue
+            ratios "$s" health
+            echo
+        done
+        for s in "${SCENARIOS[@]}"; do
+            [ "$s" = health ] && continue
+            echo "$s p95 = ${M_P95[$s]} ms (median of the rounds; worst round $(printf '%s\n' $(for r in $(seq 1 "$ROUNDS"); do echo "${P95[$s#$r]}"; done) | sort -g | tail -n1) ms):" \
+                "$(awk -v v="${M_P95[$s]}" 'BEGIN { print (v < 50) ? "under 50 ms" : "NOT under 50 ms" }')"
+        done
+        echo
+    else
     ratios notices health
     echo
     ratios member notices
     echo
     ratios members notices
     echo
+    fi
     echo "start-to-healthy = ${START_S} s (demo province loaded)"
     echo "start-to-administrator = ${ADMIN_S} s; login = ${LOGIN_S} s (password hash check)"
     echo "Karaf RSS idle (just healthy) = ${RSS_IDLE} MiB"
@@ -403,7 +487,7 @@ REPORT="$(
 printf '\n%s\n\n' "$REPORT"
 
 mkdir -p "$RESULTS_DIR"
-RESULT_FILE="$RESULTS_DIR/latest-$(date -u +%Y-%m-%d).md"
+RESULT_FILE="$RESULTS_DIR/latest-$([ "$SCENARIO_SET" = reports ] && echo reports-)$(date -u +%Y-%m-%d).md"
 {
     echo "## Sotay load run $WHEN"
     echo
