@@ -54,6 +54,11 @@ public class EdgeFilter implements Filter {
             out.flushBuffer();
             return;
         }
+        if (hasNul(http.getQueryString())) {
+            ServletProblems.write(request, out, ProblemType.MALFORMED_REQUEST,
+                    Text.of("Địa chỉ có ký tự NUL (%00).", "The address holds a NUL character (%00)."));
+            return;
+        }
         if (!wellEscaped(http.getRequestURI()) || !wellEscaped(http.getQueryString())) {
             ServletProblems.write(request, out, ProblemType.MALFORMED_REQUEST,
                     Text.of("Địa chỉ có mã thoát phần trăm (%) không hợp lệ.", "The address has a malformed percent-escape (%)."));
@@ -73,6 +78,11 @@ public class EdgeFilter implements Filter {
             }
         }
         return true;
+    }
+
+    /** Whether a raw query string holds an escaped NUL ({@code %00}): no parameter may carry one to a database. */
+    static boolean hasNul(String raw) {
+        return raw != null && (raw.contains("%00") || raw.indexOf('\0') >= 0);
     }
 
     private static boolean hex(char c) {

@@ -37,6 +37,8 @@ final class Json {
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .addModule(new SimpleModule("sotay-dates").setDeserializerModifier(new DateRange()))
+            // a NUL in any text of a body is refused with its field: no database stores it (PostgreSQL fails)
+            .addModule(new SimpleModule("sotay-text").addDeserializer(String.class, new NoNulString()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             // A body that names a field the endpoint does not take is refused (no mass assignment).
@@ -57,6 +59,21 @@ final class Json {
             .build();
 
     private Json() {
+    }
+
+    /** Jackson's own text reading, refusing a NUL character. */
+    static final class NoNulString extends com.fasterxml.jackson.databind.deser.std.StringDeserializer {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String deserialize(com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctxt)
+                throws java.io.IOException {
+            String s = super.deserialize(p, ctxt);
+            if (s != null && s.indexOf('\0') >= 0) {
+                throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(p, "a NUL character is not text", s, String.class);
+            }
+            return s;
+        }
     }
 
     /** A date or instant outside {@link Dates}' range; {@link Problems} names the field with code {@code out-of-range}. */

@@ -163,6 +163,7 @@ class EdgeTest {
         for (String target : new String[] { "/api/v1/members?q=100%", "/api/v1/members?q=%zz", "/api/v1/members?q=%4" }) {
             assertProblem(get(target), 400, "malformed-request");
         }
+        assertProblem(get("/api/v1/members?unit=a%00b"), 400, "malformed-request");
         assertEquals(0, calls.get());
         assertTrue(get("/api/v1/members?q=100%25").startsWith("HTTP/1.1 200 "));
     }

@@ -40,6 +40,13 @@ class ProblemsTest {
     }
 
     @Test
+    void aNulInAnyTextOfABodyIsRefusedWithItsField() {
+        SotayException e = parse("{\"title\":\"a\\u0000b\"}");
+        assertEquals(ProblemType.VALIDATION, e.type());
+        assertEquals("title", e.errors().get(0).field());
+    }
+
+    @Test
     void jacksonFailuresNameTheField() {
         SotayException unknown = parse("{\"title\":\"a\",\"role\":\"admin\"}");
         assertEquals(ProblemType.VALIDATION, unknown.type());

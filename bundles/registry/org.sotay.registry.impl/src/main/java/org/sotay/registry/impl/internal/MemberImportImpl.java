@@ -467,7 +467,19 @@ public class MemberImportImpl implements MemberImport {
         }
     }
 
-    private static Row row(int number, List<String> r, Map<String, Integer> column, List<ImportReport.RowError> errors) {
+    private static Row row(int number, List<String> raw, Map<String, Integer> column, List<ImportReport.RowError> errors) {
+        // a NUL is never text and no database keeps it (PostgreSQL fails on it): the row's error, and the value
+        // checked further without it, so that no look-up of this row carries it to the database
+        List<String> r = raw;
+        if (raw.stream().anyMatch(v -> v.indexOf('\0') >= 0)) {
+            r = raw.stream().map(v -> v.replace("\0", "")).toList();
+            for (Map.Entry<String, Integer> c : column.entrySet()) {
+                if (c.getValue() < raw.size() && raw.get(c.getValue()).indexOf('\0') >= 0) {
+                    errors.add(new ImportReport.RowError(number, value(r, column, "cardNumber"), c.getKey(), "control-character",
+                            "Có ký tự NUL trong trường này.", "This field holds a NUL character."));
+                }
+            }
+        }
         String card = value(r, column, "cardNumber");
         LocalDate born = date(number, card, "dateOfBirth", value(r, column, "dateOfBirth"), errors);
         LocalDate admitted = date(number, card, "dateAdmitted", value(r, column, "dateAdmitted"), errors);
