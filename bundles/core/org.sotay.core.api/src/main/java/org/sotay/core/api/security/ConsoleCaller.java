@@ -42,7 +42,7 @@ public final class ConsoleCaller implements Caller {
     @Override
     public Set<String> unitsFor(String permission) {
         for (String p : patterns) {
-            if (p.equals("*") || p.equals(permission) || (p.endsWith(".*") && permission.startsWith(p.substring(0, p.length() - 1)))) {
+            if (GrantedCaller.covers(p, permission)) {
                 return roots;
             }
         }

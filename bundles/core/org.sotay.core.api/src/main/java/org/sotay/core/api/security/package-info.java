@@ -6,5 +6,5 @@
  * {@link org.sotay.core.api.security.Caller#unitsFor(String)}. No module decodes tokens itself.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package org.sotay.core.api.security;

@@ -34,6 +34,7 @@ import org.sotay.core.api.jobs.JobState;
 import org.sotay.core.api.jobs.Schedule;
 import org.sotay.core.api.jobs.Scheduler;
 import org.sotay.core.api.security.Caller;
+import org.sotay.core.api.security.GrantedCaller;
 import org.sotay.core.api.security.CallerContext;
 import org.sotay.core.api.security.OrgTree;
 import org.sotay.handbook.api.Audience;
@@ -591,61 +592,21 @@ public class DemoLibrary implements HealthIndicator {
     }
 
     /** The demo's actors: the province's and a district's staff, a cell's secretary, members; each named in the audit trail as demo data. */
-    static final class DemoCaller implements Caller {
-        private final String subject;
-        private final String name;
-        private final String memberId;
-        private final Map<String, Set<String>> grants;
-
-        private DemoCaller(String subject, String name, String memberId, Map<String, Set<String>> grants) {
-            this.subject = subject;
-            this.name = name;
-            this.memberId = memberId;
-            this.grants = grants;
+    static final class DemoCaller {
+        private DemoCaller() {
         }
 
         /** Every handbook permission and registry reads at {@code unit}. */
         static Caller staff(String subject, String name, String unit) {
-            return new DemoCaller(subject, name, null, Map.of("handbook.*", Set.of(unit), "registry.read", Set.of(unit)));
+            return GrantedCaller.of(subject, name, null, Map.of("handbook.*", Set.of(unit), "registry.read", Set.of(unit)));
         }
 
         static Caller secretary(String subject, String name, String cell) {
-            return new DemoCaller(subject, name, null, Map.of(HandbookPermissions.READING_RECORD, Set.of(cell), "registry.read", Set.of(cell)));
+            return GrantedCaller.of(subject, name, null, Map.of(HandbookPermissions.READING_RECORD, Set.of(cell), "registry.read", Set.of(cell)));
         }
 
         static Caller member(String subject, String name, String memberId, String cell) {
-            return new DemoCaller(subject, name, memberId, Map.of(HandbookPermissions.READ, Set.of(cell)));
-        }
-
-        @Override
-        public String subject() {
-            return subject;
-        }
-
-        @Override
-        public String displayName() {
-            return name;
-        }
-
-        @Override
-        public String memberId() {
-            return memberId;
-        }
-
-        @Override
-        public Set<String> unitsFor(String permission) {
-            for (Map.Entry<String, Set<String>> g : grants.entrySet()) {
-                String p = g.getKey();
-                if (p.equals(permission) || (p.endsWith(".*") && permission.startsWith(p.substring(0, p.length() - 1)))) {
-                    return g.getValue();
-                }
-            }
-            return Set.of();
-        }
-
-        @Override
-        public String toString() {
-            return subject;
+            return GrantedCaller.of(subject, name, memberId, Map.of(HandbookPermissions.READ, Set.of(cell)));
         }
     }
 }

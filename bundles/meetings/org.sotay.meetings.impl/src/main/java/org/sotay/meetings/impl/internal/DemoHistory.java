@@ -29,6 +29,7 @@ import org.sotay.core.api.audit.AuditRecord;
 import org.sotay.core.api.audit.AuditTrail;
 import org.sotay.core.api.jobs.Scheduler;
 import org.sotay.core.api.security.Caller;
+import org.sotay.core.api.security.GrantedCaller;
 import org.sotay.meetings.api.AgendaItem;
 import org.sotay.meetings.api.AgendaItemDraft;
 import org.sotay.meetings.api.AttendanceService;
@@ -85,8 +86,8 @@ final class DemoHistory {
     private static final List<String> TOPICS = List.of("Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", "Chuyển đổi số trong sinh hoạt chi bộ",
             "Xây dựng nông thôn mới ở thôn, bản", "Phòng, chống thiên tai mùa mưa lũ", "Công tác dân vận ở khu dân cư");
     private static final List<String> REASONS = List.of("Ốm", "Đi công tác", "Việc gia đình", "Chăm người nhà ốm", "Đi làm ăn xa", "Đi viện khám bệnh");
-    private static final Set<String> PERMISSIONS = Set.of(MeetingsPermissions.READ, MeetingsPermissions.MANAGE, MeetingsPermissions.ATTEND,
-            "registry.read", AuditTrail.READ);
+    private static final String[] PERMISSIONS = { MeetingsPermissions.READ, MeetingsPermissions.MANAGE, MeetingsPermissions.ATTEND,
+            "registry.read", AuditTrail.READ };
 
     /** Seed, the share of cells that use the handbook for their meetings, and how many months back the history starts. */
     record Plan(long seed, int activePercent, int months) {
@@ -467,12 +468,12 @@ final class DemoHistory {
     }
 
     private Caller caller(String root) {
-        return new DemoCaller(SUBJECT, "Dữ liệu mẫu sinh hoạt chi bộ / demo meetings", null, Set.of(root), PERMISSIONS);
+        return GrantedCaller.of(SUBJECT, "Dữ liệu mẫu sinh hoạt chi bộ / demo meetings", null, Set.of(root), PERMISSIONS);
     }
 
     private static Caller member(Member m) {
-        return new DemoCaller("system:meetings-demo-member:" + m.id(), m.fullName(), m.id(), Set.of(m.cellId()),
-                Set.of(MeetingsPermissions.READ, MeetingsPermissions.ATTEND));
+        return GrantedCaller.of("system:meetings-demo-member:" + m.id(), m.fullName(), m.id(), Set.of(m.cellId()),
+                MeetingsPermissions.READ, MeetingsPermissions.ATTEND);
     }
 
     private <T> T as(Caller caller, Callable<T> work) {
@@ -482,14 +483,6 @@ final class DemoHistory {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The demo acting as a cell's secretary (meetings.* and registry.read over the tree) or as one member checking in. */
-    private record DemoCaller(String subject, String displayName, String memberId, Set<String> units, Set<String> permissions) implements Caller {
-        @Override
-        public Set<String> unitsFor(String permission) {
-            return permissions.contains(permission) ? units : Set.of();
         }
     }
 }
