@@ -122,15 +122,24 @@ code() { # port token method path [body] -> HTTP status
 body() { # port token path -> body
     curl -s -m 30 -H "Authorization: Bearer $2" "http://127.0.0.1:$1/api$3"
 }
+diagnose() { # node port: what an operator would look at when a node does not become healthy
+    local d p; d="$(node_dir "$1")"; p="$(node_pid "$1")"
+    log "   node $1: JVM ${p:-not running}; health: $(curl -s -m 10 -w ' (HTTP %{http_code})' ${token:+-H "Authorization: Bearer $token"} "http://127.0.0.1:$2/api/v1/health" || echo unreachable)"
+    [ -z "$p" ] || { log "   node $1 threads:"; timeout 20 jcmd "$p" Thread.print 2>/dev/null | grep -A12 -E '^"(FelixStartLevel|sotay|Karaf|main)' | head -n 150 | sed 's/^/      /'; }
+    log "   node $1 ERROR/WARN lines of karaf.log:"
+    grep -E '\| (ERROR|WARN) ' "$d/data/log/karaf.log" 2>/dev/null | tail -n 30 | cut -c1-400 | sed 's/^/      /'
+    log "   node $1 last lines of karaf.log:"
+    tail -n 40 "$d/data/log/karaf.log" 2>/dev/null | cut -c1-400 | sed 's/^/      /'
+}
 
 T0=$(date +%s)
 log "starting node A on $PORT_A (PostgreSQL database $db)"
 "$(node_dir a)/bin/start"
-wait_healthy "$PORT_A" 240 || die "node A not healthy after 240 s"
+wait_healthy "$PORT_A" 240 || { diagnose a "$PORT_A"; die "node A not healthy after 240 s"; }
 log "node A healthy after $(( $(date +%s) - T0 )) s; starting node B on $PORT_B"
 T1=$(date +%s)
 "$(node_dir b)/bin/start"
-wait_healthy "$PORT_B" 240 || die "node B not healthy after 240 s"
+wait_healthy "$PORT_B" 240 || { diagnose b "$PORT_B"; die "node B not healthy after 240 s"; }
 log "node B healthy after $(( $(date +%s) - T1 )) s"
 token=""
 for _ in $(seq 1 60); do token="$(login "$PORT_A")"; [ -n "$token" ] && break; sleep 2; done
@@ -264,7 +273,7 @@ dupes=$(psql_db -c "SELECT COUNT(*) - COUNT(DISTINCT TITLE) FROM SMP_NOTICE WHER
 # the killed node rejoins: same installation, same node name, no manual step
 T2=$(date +%s)
 "$(node_dir a)/bin/start"
-wait_healthy "$PORT_A" 240 || fail "node A did not come back after its restart"
+wait_healthy "$PORT_A" 240 || { fail "node A did not come back after its restart"; diagnose a "$PORT_A"; }
 [ "$(code "$PORT_A" "$token" GET /v1/members?limit=1)" = 200 ] || fail "the restarted node A refuses the cluster's token"
 last=$(tail -n1 "$acks")
 body "$PORT_A" "$token" "/v1/sample/notices/$last" | grep -q '"id"' || fail "the restarted node A does not read a write B took during its absence"

@@ -372,13 +372,27 @@ public class MemberServiceImpl implements MemberService {
     @Override
     public void forEachMember(String unitId, BiConsumer<Member, String> sink) {
         Caller caller = callers.current();
-        String path = jpa.txExpr(TransactionType.Required, em -> Units.visible(em, caller, RegistryPermissions.READ, unitId).path);
+        // a unit without children (a cell) is read by its own id through REG_MEMBER_CELL: a subtree's
+        // PATH LIKE under PostgreSQL's generic plan of a prepared statement is a scan of every member
+        String[] unit = jpa.txExpr(TransactionType.Required, em -> {
+            UnitEntity u = Units.visible(em, caller, RegistryPermissions.READ, unitId);
+            boolean leaf = em.createQuery("SELECT u.id FROM UnitEntity u WHERE u.parentId = :id", String.class).setParameter("id", u.id)
+                    .setMaxResults(1).getResultList().isEmpty();
+            return new String[] { u.path, leaf ? u.code : null };
+        });
+        String path = unit[0];
+        String cellCode = unit[1];
         String after = "";
         String afterId = "";
         while (true) {
             String k = after;
             String i = afterId;
-            List<Object[]> rows = jpa.txExpr(TransactionType.Required, em -> em.createQuery("SELECT m, u.code FROM MemberEntity m,"
+            List<Object[]> rows = jpa.txExpr(TransactionType.Required, em -> cellCode != null
+                    ? em.createQuery("SELECT m FROM MemberEntity m WHERE m.cellId = :cell AND (m.sortKey > :k OR (m.sortKey = :k AND m.id > :id))"
+                            + " ORDER BY m.sortKey, m.id", MemberEntity.class).setParameter("cell", unitId).setParameter("k", k)
+                            .setParameter("id", i).setMaxResults(EXPORT_BATCH).getResultList().stream()
+                            .map(m -> new Object[] { m, cellCode }).toList()
+                    : em.createQuery("SELECT m, u.code FROM MemberEntity m,"
                     + " UnitEntity u WHERE m.cellId = u.id AND u.path LIKE :p AND (m.sortKey > :k OR (m.sortKey = :k AND m.id > :id))"
                     + " ORDER BY m.sortKey, m.id", Object[].class).setParameter("p", path + "%").setParameter("k", k).setParameter("id", i)
                     .setMaxResults(EXPORT_BATCH).getResultList());

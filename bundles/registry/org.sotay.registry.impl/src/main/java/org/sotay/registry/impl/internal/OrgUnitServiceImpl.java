@@ -169,16 +169,16 @@ public class OrgUnitServiceImpl implements OrgUnitService {
                 throw SotayException.notFound(Text.of("Đơn vị " + id + " không tồn tại vào ngày " + at + ".",
                         "Unit " + id + " did not exist on " + at + "."));
             }
-            List<UnitHistoryEntity> rows = em.createQuery("SELECT h FROM UnitHistoryEntity h WHERE h.path LIKE :p"
-                    + " AND h.validFrom <= :d AND (h.validTo IS NULL OR h.validTo > :d)", UnitHistoryEntity.class)
-                    .setParameter("p", root.get(0).path + "%").setParameter("d", at).getResultList();
+            // the rows and their units' codes in one query: a look-up per batch of ids made EclipseLink
+            // flush-check every history row it had loaded, which at national size took longer than the read
             Map<String, String> codes = new HashMap<>();
-            List<String> ids = rows.stream().map(h -> h.unitId).toList();
-            for (int i = 0; i < ids.size(); i += 500) {
-                for (Object[] r : em.createQuery("SELECT u.id, u.code FROM UnitEntity u WHERE u.id IN :ids", Object[].class)
-                        .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500))).getResultList()) {
-                    codes.put((String) r[0], (String) r[1]);
-                }
+            List<UnitHistoryEntity> rows = new ArrayList<>();
+            for (Object[] r : em.createQuery("SELECT h, u.code FROM UnitHistoryEntity h, UnitEntity u WHERE u.id = h.unitId AND h.path LIKE :p"
+                    + " AND h.validFrom <= :d AND (h.validTo IS NULL OR h.validTo > :d)", Object[].class)
+                    .setParameter("p", root.get(0).path + "%").setParameter("d", at).getResultList()) {
+                UnitHistoryEntity h = (UnitHistoryEntity) r[0];
+                rows.add(h);
+                codes.put(h.unitId, (String) r[1]);
             }
             // depth first, siblings in Vietnamese order
             Map<String, List<UnitHistoryEntity>> byParent = new HashMap<>();

@@ -204,6 +204,28 @@ class MemberServiceTest {
     }
 
     @Test
+    void aCellsMembersAreReadByTheCellInOrderAcrossBatchesWithTheCellsCode() {
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < MemberServiceImpl.EXPORT_BATCH + 30; i++) {
+            expected.add(f.member(f.cellA1, "Trần Thị " + letters(i)).id());
+        }
+        f.member(f.cellA2, "Ô Bên Cạnh");
+        String code = f.units.get(f.cellA1).code();
+        List<String> seen = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        f.members.forEachMember(f.cellA1, (m, cellCode) -> {
+            seen.add(m.id());
+            keys.add(VietnameseKeys.of(m.fullName()) + "|" + m.id());
+            assertEquals(code, cellCode);
+        });
+        assertEquals(new java.util.HashSet<>(expected), new java.util.HashSet<>(seen));
+        assertEquals(expected.size(), seen.size());
+        List<String> sorted = new ArrayList<>(keys);
+        sorted.sort(null);
+        assertEquals(sorted, keys, "Vietnamese order across batch borders");
+    }
+
+    @Test
     void theFlagsOfTheIdentityModuleAreDatedNoEarlierThanTheAdmission() {
         Member m = f.member(f.cellA1, "Lục Văn Đạt");
         SotayException e = assertThrows(SotayException.class, () -> f.directory.appInstalled(m.id(), LocalDate.of(1990, 1, 1)));
