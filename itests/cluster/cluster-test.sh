@@ -287,10 +287,16 @@ total=$(psql_db -c "SELECT COUNT(*) FROM CORE_OUTBOX")
 by=$(psql_db -c "SELECT COALESCE(CLAIMED_BY, '-') || ':' || COUNT(*) FROM CORE_OUTBOX GROUP BY CLAIMED_BY" | paste -sd' ' -)
 log "3. outbox: $total entries, delivered by $by; $pending older than 30 s still pending; $again handed out again after their first claim lapsed (a claimant killed mid-delivery: consumers are idempotent by event id)"
 [ "$pending" = 0 ] || fail "$pending outbox entries older than 30 s were never delivered"
-members=$(psql_db -c "SELECT COUNT(*) FROM REG_MEMBER")
-reported=$(body "$PROXY" "$token" "/v1/reports/adoption/$root_unit" \
-    | sed -n 's/.*"members":\([0-9]*\).*/\1/p' | head -n1)
+# the root's own figure is the first "members" of the answer (its children's follow)
+members=$(psql_db -c "SELECT COUNT(*) FROM REG_MEMBER WHERE STATUS IN ('PROBATIONARY', 'OFFICIAL', 'EXEMPT')")
+reported=""
+for _ in $(seq 1 30); do
+    reported=$(body "$PROXY" "$token" "/v1/reports/adoption/$root_unit" | grep -o '"members":[0-9]*' | head -n1 | cut -d: -f2)
+    [ "$reported" = "$members" ] && break
+    sleep 1
+done
 log "   members in the registry: $members; in the reporting root figure: ${reported:-?}"
+[ "$reported" = "$members" ] || fail "reporting's root figure ($reported) is not the registry's count ($members)"
 
 log "cluster test finished in $(( $(date +%s) - T0 )) s with $failures failure(s)"
 [ "$failures" = 0 ]
