@@ -18,31 +18,22 @@ root=$(pwd)
 
 base="${CLUSTER_PORT_BASE:-18500}"
 PROXY=$((base + 80)); PORT_A=$((base + 81)); PORT_B=$((base + 82))
-version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -n 1)
-archive="$root/karaf-distribution/target/sotay-karaf-distribution-$version.tar.gz"
 work=$(mktemp -d /tmp/sotay-cluster.XXXXXX)
 db="sotay_cluster_$$"
 admin=cluster.admin
 admin_password="$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)Aa1"
 nginx_pid=""
 failures=0
+SCRIPT_NAME=cluster
+# shellcheck source=../scripts/nodes.sh
+source "$root/itests/scripts/nodes.sh"
 
-log() { printf '[cluster %s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
-fail() { log "FAIL: $*"; failures=$((failures + 1)); }
-die() { log "FATAL: $*"; exit 1; }
-[ -f "$archive" ] || die "no $archive: build first (./mvnw -B verify or package)"
 [ -n "${SOTAY_TEST_PG_URL:-}" ] || die "SOTAY_TEST_PG_URL is not set (source .ci/postgresql.sh)"
 pg_hostport=$(printf '%s' "$SOTAY_TEST_PG_URL" | sed -n 's#jdbc:postgresql://\([^/]*\)/.*#\1#p')
 pg_port="${pg_hostport##*:}"
 db_url="jdbc:postgresql://$pg_hostport/$db"
 psql_db() { PGPASSWORD="$SOTAY_TEST_PG_PASSWORD" psql -h 127.0.0.1 -p "$pg_port" -U "$SOTAY_TEST_PG_USER" -d "$db" -tAq -v ON_ERROR_STOP=1 "$@"; }
 
-node_dir() { echo "$work/$1/sotay-karaf-distribution-$version"; }
-node_pid() { # the Karaf JVM of node $1, found by its karaf.base
-    local d; d="$(node_dir "$1")"
-    for p in $(pgrep -f "karaf.base=$d" || true); do [ "$(readlink "/proc/$p/cwd" 2>/dev/null || true)" = "$d" ] && { echo "$p"; return; }; done
-    pgrep -f "karaf.base=$d" | head -n1 || true
-}
 cleanup() {
     set +e
     for n in a b; do
@@ -69,68 +60,13 @@ SQL
 
 # ---------------------------------------------------------------- two nodes on one database
 prepare() { # name http ssh jmx-registry jmx-server
-    mkdir -p "$work/$1" && tar xzf "$archive" -C "$work/$1"
-    local d; d="$(node_dir "$1")"
-    cat > "$d/etc/org.ops4j.datasource-sotay.cfg" <<CFG
-osgi.jndi.service.name = sotay
-dataSourceName = sotay
-osgi.jdbc.driver.name = PostgreSQL JDBC Driver
-url = $db_url
-user = $SOTAY_TEST_PG_USER
-password = $SOTAY_TEST_PG_PASSWORD
-pool = hikari
-xa = false
-hikari.maximumPoolSize = 10
-hikari.minimumIdle = 2
-hikari.connectionTimeout = 10000
-hikari.poolName = sotay
-hikari.registerMbeans = true
-CFG
-    cat > "$d/etc/sotay.env" <<ENV
-SOTAY_HTTP_PORT=$2
-SOTAY_HTTP_HOST=127.0.0.1
-SOTAY_SSH_PORT=$3
-SOTAY_JMX_REGISTRY_PORT=$4
-SOTAY_JMX_SERVER_PORT=$5
-SOTAY_BOOTSTRAP_ADMIN_USER=$admin
-SOTAY_BOOTSTRAP_ADMIN_PASSWORD='$admin_password'
-ENV
-    chmod 600 "$d/etc/sotay.env"
+    unpack_node "$@"
+    use_postgresql "$1" "$db_url"
 }
 prepare a "$PORT_A" $((base + 1)) $((base + 11)) $((base + 12))
 prepare b "$PORT_B" $((base + 2)) $((base + 13)) $((base + 14))
 # the demo province is loaded once, by A, into the empty shared registry
 printf 'members = 2000\n' > "$(node_dir a)/etc/org.sotay.registry.demo.cfg"
-
-wait_healthy() { # port seconds
-    local deadline=$(( $(date +%s) + $2 ))
-    while [ "$(date +%s)" -lt "$deadline" ]; do
-        [ "$(curl -s -o /dev/null -m 5 -w '%{http_code}' "http://127.0.0.1:$1/api/v1/health" || true)" = 200 ] && return 0
-        sleep 1
-    done
-    return 1
-}
-login() { # port -> access token (empty when refused)
-    curl -s -m 30 -H 'Content-Type: application/json' \
-        -d "{\"username\":\"$admin\",\"password\":\"$admin_password\"}" "http://127.0.0.1:$1/api/v1/auth/login" \
-        | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p'
-}
-code() { # port token method path [body] -> HTTP status
-    curl -s -o /dev/null -m 30 -w '%{http_code}' -X "$3" -H "Authorization: Bearer $2" -H 'Content-Type: application/json' \
-        ${5:+-d "$5"} "http://127.0.0.1:$1/api$4" || echo 000
-}
-body() { # port token path -> body
-    curl -s -m 30 -H "Authorization: Bearer $2" "http://127.0.0.1:$1/api$3"
-}
-diagnose() { # node port: what an operator would look at when a node does not become healthy
-    local d p; d="$(node_dir "$1")"; p="$(node_pid "$1")"
-    log "   node $1: JVM ${p:-not running}; health: $(curl -s -m 10 -w ' (HTTP %{http_code})' ${token:+-H "Authorization: Bearer $token"} "http://127.0.0.1:$2/api/v1/health" || echo unreachable)"
-    [ -z "$p" ] || { log "   node $1 threads:"; timeout 20 jcmd "$p" Thread.print 2>/dev/null | grep -A12 -E '^"(FelixStartLevel|sotay|Karaf|main)' | head -n 150 | sed 's/^/      /'; }
-    log "   node $1 ERROR/WARN lines of karaf.log:"
-    grep -E '\| (ERROR|WARN) ' "$d/data/log/karaf.log" 2>/dev/null | tail -n 30 | cut -c1-400 | sed 's/^/      /'
-    log "   node $1 last lines of karaf.log:"
-    tail -n 40 "$d/data/log/karaf.log" 2>/dev/null | cut -c1-400 | sed 's/^/      /'
-}
 
 T0=$(date +%s)
 log "starting node A on $PORT_A (PostgreSQL database $db)"
@@ -291,7 +227,7 @@ log "3. outbox: $total entries, delivered by $by; $pending older than 30 s still
 members=$(psql_db -c "SELECT COUNT(*) FROM REG_MEMBER WHERE STATUS IN ('PROBATIONARY', 'OFFICIAL', 'EXEMPT')")
 reported=""
 for _ in $(seq 1 30); do
-    reported=$(body "$PROXY" "$token" "/v1/reports/adoption/$root_unit" | grep -o '"members":[0-9]*' | head -n1 | cut -d: -f2)
+    reported=$(body "$PROXY" "$token" "/v1/reports/adoption/$root_unit" | first_number members)
     [ "$reported" = "$members" ] && break
     sleep 1
 done

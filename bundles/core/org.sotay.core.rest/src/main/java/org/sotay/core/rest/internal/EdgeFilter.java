@@ -12,6 +12,7 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.sotay.core.api.Api;
 import org.sotay.core.api.ProblemType;
@@ -23,7 +24,7 @@ import org.sotay.core.api.Text;
  * client does not upload megabytes, or wait for an idle timeout, to learn it), and an address
  * with a malformed percent-escape ({@code ?q=100%}) is answered 400, both as problem+json with a
  * request id. Bodies without a declared length (chunked) are counted as they are read, by
- * {@link RequestFilter}.
+ * {@link RequestFilter}. The first request also puts {@link ProblemErrorPages} on the server.
  */
 @Component(service = Filter.class, property = {
         "osgi.http.whiteboard.filter.name=sotay-edge",
@@ -33,14 +34,22 @@ import org.sotay.core.api.Text;
         "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.path=/" + Api.BASE_PATH + ")" })
 public class EdgeFilter implements Filter {
     private final RestLimits limits;
+    private final ProblemErrorPages errorPages = new ProblemErrorPages();
 
     @Activate
     public EdgeFilter(@Reference RestLimits limits) {
         this.limits = limits;
     }
 
+    /** The bundle stops (or the filter is replaced): the server gets its own error pages back. */
+    @Deactivate
+    void stop() {
+        errorPages.restore();
+    }
+
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+        errorPages.seen(request);
         if (!(request instanceof HttpServletRequest http) || !(response instanceof HttpServletResponse out)) {
             chain.doFilter(request, response);
             return;

@@ -1,6 +1,8 @@
 package org.sotay.core.rest.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -21,6 +23,7 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.HandlerList;
 import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.servlet.ServletContextHandler;
@@ -76,8 +79,13 @@ class EdgeTest {
         server.setHandler(new HandlerList(api));
         server.start();
         port = connector.getLocalPort();
-        // as Pax Web does it: the handler service arrives while the server runs
-        new ProblemErrorPages().setServer(server);
+        // the error pages arrive with the first request through the edge filter, while the server runs
+        assertFalse(server.getErrorHandler() instanceof ProblemErrorHandler);
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.getOutputStream().write("GET /api/x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            s.getInputStream().readAllBytes();
+        }
+        assertTrue(server.getErrorHandler() instanceof ProblemErrorHandler, "the first request put the error pages on the server");
     }
 
     @AfterAll
@@ -177,6 +185,19 @@ class EdgeTest {
         String notApi = get("/nothing-here");
         assertProblem(notApi, 404, "not-found");
         assertEquals(0, calls.get());
+    }
+
+    @Test
+    void whenTheBundleStopsTheServerGetsItsOwnErrorPagesBack() {
+        Server other = new Server();
+        ErrorHandler own = new ErrorHandler();
+        other.setErrorHandler(own);
+        ProblemErrorPages pages = new ProblemErrorPages();
+        pages.installOn(other);
+        assertTrue(other.getErrorHandler() instanceof ProblemErrorHandler);
+        pages.installOn(other);
+        pages.restore();
+        assertSame(own, other.getErrorHandler());
     }
 
     @Test
