@@ -162,7 +162,7 @@ class CatalogueTest {
     void everySpiIsInTheCatalogue() throws IOException {
         TreeSet<String> spis = spis();
         // the scan finds what it should (so an empty catalogue cannot pass by an empty scan)
-        for (String known : List.of("org.sotay.notify.api.NotificationChannel", "org.sotay.reporting.spi.ReportContributor",
+        for (String known : List.of("org.sotay.notify.spi.NotificationChannel", "org.sotay.reporting.spi.ReportContributor",
                 "org.sotay.core.api.health.HealthIndicator", "org.sotay.core.api.security.AuthenticationProvider")) {
             assertTrue(spis.contains(known), known + " found among " + spis);
         }

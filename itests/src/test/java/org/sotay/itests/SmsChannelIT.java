@@ -33,8 +33,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.sotay.notify.api.NotificationChannel;
-import org.sotay.notify.api.Outgoing;
+import org.sotay.notify.spi.NotificationChannel;
+import org.sotay.notify.spi.Outgoing;
 
 /**
  * The SMS sample plugin in the real distribution: not there at boot, installed with its feature, idle

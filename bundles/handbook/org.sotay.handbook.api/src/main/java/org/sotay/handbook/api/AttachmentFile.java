@@ -2,7 +2,11 @@ package org.sotay.handbook.api;
 
 import java.io.InputStream;
 
-/** An attachment a reader may download: its description and its bytes from an offset (a resumed download). */
+/**
+ * An attachment a reader may download: its description and its bytes from an offset (a resumed download).
+ * The handbook module provides it (from {@link LibraryService}); a client never implements it.
+ */
+@org.osgi.annotation.versioning.ProviderType
 public interface AttachmentFile {
     AttachmentInfo info();
 

@@ -16,8 +16,8 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sotay.notify.api.NotificationChannel;
-import org.sotay.notify.api.Outgoing;
+import org.sotay.notify.spi.NotificationChannel;
+import org.sotay.notify.spi.Outgoing;
 
 /**
  * The {@code sms} notification channel: each message notify routes here is POSTed as one JSON object

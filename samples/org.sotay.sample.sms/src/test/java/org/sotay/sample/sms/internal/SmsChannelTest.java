@@ -33,7 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sotay.notify.api.Outgoing;
+import org.sotay.notify.spi.Outgoing;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -270,7 +270,7 @@ class SmsChannelTest {
         String component = resource("OSGI-INF/" + SmsChannel.class.getName() + ".xml");
         assertTrue(component.contains("configuration-policy=\"require\""), component);
         assertTrue(component.contains("configuration-pid=\"org.sotay.sample.sms\""), component);
-        assertTrue(component.contains("<provide interface=\"org.sotay.notify.api.NotificationChannel\"/>"), component);
+        assertTrue(component.contains("<provide interface=\"org.sotay.notify.spi.NotificationChannel\"/>"), component);
         String metatype = resource("OSGI-INF/metatype/org.sotay.sample.sms.xml");
         for (String attribute : List.of("gatewayUrl", "apiKey", "username", "password", "sender", "ratePerMinute", "timeoutSeconds", "phoneBook")) {
             assertTrue(metatype.contains("id=\"" + attribute + "\""), attribute);

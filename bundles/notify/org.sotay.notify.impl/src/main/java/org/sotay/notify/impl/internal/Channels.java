@@ -10,7 +10,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sotay.notify.api.NotificationChannel;
+import org.sotay.notify.spi.NotificationChannel;
 
 /** The channels plugins register, by id; they come and go at runtime. */
 @Component(service = Channels.class)

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.sotay.core.api.Text;
 import org.sotay.core.api.security.OrgTree;
 import org.sotay.identity.api.recipients.Recipients;
-import org.sotay.notify.api.NotificationChannel;
-import org.sotay.notify.api.Outgoing;
+import org.sotay.notify.spi.NotificationChannel;
+import org.sotay.notify.spi.Outgoing;
 
 /**
  * The work of the three schedules, each run once in the cluster: reminders before meetings,

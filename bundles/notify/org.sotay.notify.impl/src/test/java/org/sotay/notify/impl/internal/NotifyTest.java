@@ -30,8 +30,8 @@ import org.sotay.core.testing.TestPlatform;
 import org.sotay.identity.api.recipients.Recipients;
 import org.sotay.notify.api.Delivery;
 import org.sotay.notify.api.Inbox;
-import org.sotay.notify.api.NotificationChannel;
-import org.sotay.notify.api.Outgoing;
+import org.sotay.notify.spi.NotificationChannel;
+import org.sotay.notify.spi.Outgoing;
 
 /**
  * Notify over the fast harness: events of other modules (built as the outbox delivers them, by topic

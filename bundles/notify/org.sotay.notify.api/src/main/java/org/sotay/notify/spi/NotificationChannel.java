@@ -1,4 +1,4 @@
-package org.sotay.notify.api;
+package org.sotay.notify.spi;
 
 /**
  * A way out besides the in-app inbox, implemented by a plugin (SMS, push, Zalo) and registered as an

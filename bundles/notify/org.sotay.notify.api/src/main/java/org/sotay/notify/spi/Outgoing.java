@@ -1,4 +1,4 @@
-package org.sotay.notify.api;
+package org.sotay.notify.spi;
 
 import org.sotay.core.api.Required;
 
