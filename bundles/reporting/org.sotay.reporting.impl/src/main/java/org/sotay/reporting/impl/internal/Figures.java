@@ -23,8 +23,6 @@ final class Figures {
     static final String COUNT_COLUMNS = String.join(", ", Counts.COLUMNS);
     private static final String ATTRS = "UNIT_ID, FROM_DAY, TO_DAY, PARENT_ID, PATH, DEPTH, CODE, NAME, TYPE_CODE, IS_CELL, UNIT_VERSION, ";
     private static final String SELECT = "SELECT " + columns("") + " FROM RPT_UNIT ";
-    /** How many columns {@link #columns(String)} names (what {@link #row(ResultSet, int)} reads). */
-    static final int COLUMNS = 11 + Counts.SIZE + 2;
 
     private Figures() {
     }
@@ -81,6 +79,33 @@ final class Figures {
                     while (rs.next()) {
                         Row r = row(rs);
                         out.put(r.unitId(), r);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The current rows of a few units, looked up by the primary key alone (every row of each id, the
+     * current kept): Derby without statistics reads {@code TO_DAY IS NULL AND UNIT_ID IN (...)} through
+     * RPT_UNIT_CURRENT_PATH, every current row of the table, about 10 ms for a page at 2,000 cells.
+     */
+    static Map<String, Row> currentById(Connection c, List<String> unitIds) throws SQLException {
+        Map<String, Row> out = new LinkedHashMap<>();
+        for (int from = 0; from < unitIds.size(); from += 500) {
+            List<String> part = unitIds.subList(from, Math.min(unitIds.size(), from + 500));
+            String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE UNIT_ID IN (" + marks + ")")) {
+                for (int i = 0; i < part.size(); i++) {
+                    ps.setString(i + 1, part.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Row r = row(rs);
+                        if (r.toDay() == null) {
+                            out.put(r.unitId(), r);
+                        }
                     }
                 }
             }
@@ -269,8 +294,8 @@ final class Figures {
         return row(rs, 0);
     }
 
-    /** The row in the {@link #COLUMNS} columns after {@code skip} others. */
-    static Row row(ResultSet rs, int skip) throws SQLException {
+    /** The row in the columns of {@link #columns(String)} after {@code skip} others. */
+    private static Row row(ResultSet rs, int skip) throws SQLException {
         int o = skip;
         int to = rs.getInt(o + 3);
         Integer toDay = rs.wasNull() ? null : to;
