@@ -166,6 +166,11 @@ final class ActivityQueries {
         reason.put(CellNeedingHelp.NO_INTERNET, "u.OFFLINE_CELLS > 0");
         List<Object> params = new ArrayList<>();
         params.add(p);
+        // the subtree as a range of paths too (every path below starts with the unit's, which ends in '/'): a prepared
+        // LIKE ? reaches the index only when the planner sees its value, a range always (PostgreSQL's generic plans)
+        String upper = path.substring(0, path.length() - 1) + (char) (path.charAt(path.length() - 1) + 1);
+        params.add(path);
+        params.add(upper);
         params.addAll(subtree.sqlParameters());
         String filter;
         if (only == null) {
@@ -186,7 +191,7 @@ final class ActivityQueries {
         String from = " FROM RPT_UNIT u" + (derby ? " --DERBY-PROPERTIES index=RPT_UNIT_CELL_HELP\n" : "")
                 + " LEFT JOIN RPT_CELL_ACTIVITY a" + (derby ? " --DERBY-PROPERTIES index=RPT_CELL_ACTIVITY_HELP\n" : "")
                 + " ON a.CELL_ID = u.UNIT_ID AND a.PERIOD = ?"
-                + " WHERE u.TO_DAY IS NULL AND u.IS_CELL = 1 AND " + subtree.sql("u.PATH") + " AND " + filter;
+                + " WHERE u.TO_DAY IS NULL AND u.IS_CELL = 1 AND u.PATH >= ? AND u.PATH < ? AND " + subtree.sql("u.PATH") + " AND " + filter;
         long total;
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + from)) {
             bind(ps, params);
