@@ -28,7 +28,7 @@ public interface OrgUnitService {
     /** Children of a unit with the counts of each child's subtree: the level below, for inspection. */
     List<UnitSummary> childSummaries(String id);
 
-    /** The subtree of {@code id} as it was on {@code date}, depth first. */
+    /** The subtree of {@code id} as it was on {@code date}, depth first; venue and connectivity (not dated) as the units have them today. */
     List<OrgUnit> treeAt(String id, LocalDate date);
 
     OrgUnit create(UnitDraft draft);

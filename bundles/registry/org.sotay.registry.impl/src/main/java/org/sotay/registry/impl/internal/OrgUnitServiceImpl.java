@@ -169,16 +169,16 @@ public class OrgUnitServiceImpl implements OrgUnitService {
                 throw SotayException.notFound(Text.of("Đơn vị " + id + " không tồn tại vào ngày " + at + ".",
                         "Unit " + id + " did not exist on " + at + "."));
             }
-            // the rows and their units' codes in one query: a look-up per batch of ids made EclipseLink
+            // the rows and their units in one query: a look-up of codes per batch of ids made EclipseLink
             // flush-check every history row it had loaded, which at national size took longer than the read
-            Map<String, String> codes = new HashMap<>();
+            Map<String, UnitEntity> codes = new HashMap<>();
             List<UnitHistoryEntity> rows = new ArrayList<>();
-            for (Object[] r : em.createQuery("SELECT h, u.code FROM UnitHistoryEntity h, UnitEntity u WHERE u.id = h.unitId AND h.path LIKE :p"
+            for (Object[] r : em.createQuery("SELECT h, u FROM UnitHistoryEntity h, UnitEntity u WHERE u.id = h.unitId AND h.path LIKE :p"
                     + " AND h.validFrom <= :d AND (h.validTo IS NULL OR h.validTo > :d)", Object[].class)
                     .setParameter("p", root.get(0).path + "%").setParameter("d", at).getResultList()) {
                 UnitHistoryEntity h = (UnitHistoryEntity) r[0];
                 rows.add(h);
-                codes.put(h.unitId, (String) r[1]);
+                codes.put(h.unitId, (UnitEntity) r[1]);
             }
             // depth first, siblings in Vietnamese order
             Map<String, List<UnitHistoryEntity>> byParent = new HashMap<>();
@@ -190,7 +190,7 @@ public class OrgUnitServiceImpl implements OrgUnitService {
         });
     }
 
-    private static void walk(UnitHistoryEntity h, Map<String, List<UnitHistoryEntity>> byParent, Map<String, String> codes,
+    private static void walk(UnitHistoryEntity h, Map<String, List<UnitHistoryEntity>> byParent, Map<String, UnitEntity> codes,
             List<OrgUnit> out) {
         out.add(h.toDto(codes.get(h.unitId)));
         for (UnitHistoryEntity child : byParent.getOrDefault(h.unitId, List.of())) {

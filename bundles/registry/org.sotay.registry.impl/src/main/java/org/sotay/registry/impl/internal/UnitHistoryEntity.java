@@ -42,7 +42,9 @@ public class UnitHistoryEntity {
     @Column(name = "RECORDED_BY")
     String recordedBy;
 
-    OrgUnit toDto(String code) {
-        return new OrgUnit(unitId, code, name, typeCode, parentId, depth, validFrom, validTo, null, Connectivity.UNKNOWN, 0);
+    /** The unit as it was, with what the history does not date (code, venue, connectivity) as the unit has it now. */
+    OrgUnit toDto(UnitEntity now) {
+        return new OrgUnit(unitId, now == null ? null : now.code, name, typeCode, parentId, depth, validFrom, validTo,
+                now == null ? null : now.venue, now == null ? Connectivity.UNKNOWN : now.connectivity, 0);
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sotay.core.api.SotayException;
+import org.sotay.registry.api.Connectivity;
 import org.sotay.registry.api.Member;
 import org.sotay.registry.api.OrgUnit;
 import org.sotay.registry.api.UnitDraft;
@@ -88,6 +89,16 @@ class RestructuringTest {
         assertNotNull(f.members.get(m.id()));
         f.as(f.staffOf(f.districtA));
         assertEquals("not-found", assertThrows(SotayException.class, () -> f.members.get(m.id())).type().slug());
+    }
+
+    @Test
+    void theTreeAtADateCarriesEachUnitsCodeVenueAndConnectivity() {
+        OrgUnit cell = f.units.create(new UnitDraft("A.1.09", "Chi bộ bản Khuổi Phầy", "CELL", f.grassA, today.minusDays(3),
+                "Nhà văn hóa bản Khuổi Phầy", Connectivity.NONE));
+        OrgUnit seen = f.units.treeAt(f.grassA, today).stream().filter(u -> u.id().equals(cell.id())).findFirst().orElseThrow();
+        assertEquals("A.1.09", seen.code());
+        assertEquals("Nhà văn hóa bản Khuổi Phầy", seen.venue());
+        assertEquals(Connectivity.NONE, seen.connectivity(), "reporting counts a venue without internet from the tree");
     }
 
     @Test

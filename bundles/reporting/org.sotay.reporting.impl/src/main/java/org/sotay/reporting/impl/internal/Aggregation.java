@@ -69,6 +69,23 @@ final class Aggregation {
     }
 
     /** One round of the worker: up to {@link #ROUND} inbox entries applied. Returns how many. */
+    /**
+     * Fills the sort keys of rows written before they were kept (a schema upgraded in place), under the
+     * writers' lock; nothing when every current row has them. Returns the rows filled.
+     */
+    int fillKeys() {
+        return jpa.txExpr(TransactionType.Required, em -> sql(() -> {
+            Connection c = connection(em);
+            if (!Figures.keysMissing(c)) {
+                return 0;
+            }
+            Figures.lock(c, clock.millis());
+            int n = Figures.fillKeys(c);
+            LOG.info("Báo cáo: đã ghi khoá sắp xếp cho {} đơn vị / Reporting: sort keys filled for {} units", n, n);
+            return n;
+        }));
+    }
+
     int drain() {
         List<Inbox.Entry> entries = jpa.txExpr(TransactionType.Required, em -> sql(() -> Inbox.next(connection(em), ROUND)));
         if (entries.isEmpty()) {
@@ -351,8 +368,9 @@ final class Aggregation {
         for (Source.Unit u : tree) {
             String id = u.unit().id();
             Row before = current.get(id);
+            Source.Unit parent = u.unit().parentId() == null ? null : byId.get(u.unit().parentId());
             Row after = new Row(id, day, null, u.unit().parentId(), u.path(), u.unit().depth(), u.unit().code(), u.unit().name(),
-                    u.unit().typeCode(), u.cell(), u.unit().version(), total.get(id), now);
+                    u.unit().typeCode(), u.cell(), u.unit().version(), total.get(id), now, Figures.parentKey(parent == null ? null : parent.unit().name()));
             if (before == null || !before.sameAttributes(after) || !Arrays.equals(before.counts(), after.counts())) {
                 Figures.replace(c, before, after, day);
                 written++;

@@ -53,6 +53,7 @@ public class Aggregator implements HealthIndicator {
     private volatile long lastRoundMs;
     private volatile long applied;
     private volatile long lastSettleMs;
+    private volatile boolean keysChecked;
     private volatile MeetingFacts meetingFacts;
     private volatile ReadingFacts readingFacts;
 
@@ -134,6 +135,10 @@ public class Aggregator implements HealthIndicator {
             LOG.info("Báo cáo chưa có số liệu: dựng lại từ sổ đăng ký / Reporting has no figures yet: rebuilding them from the registry");
             rebuild("reporting");
             return 0;
+        }
+        if (!keysChecked) {
+            aggregation.fillKeys();
+            keysChecked = true;
         }
         int n = aggregation.drain();
         applied += n;

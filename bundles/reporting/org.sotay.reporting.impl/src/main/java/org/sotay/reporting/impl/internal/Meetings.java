@@ -59,8 +59,17 @@ final class Meetings {
         }
     }
 
-    /** A cell's activity in a period, and where it counts. */
-    record CellPeriod(String cellId, String period, int steps, boolean offline, String path) {
+    /**
+     * A cell's activity in a period, and where it counts; for the cells needing help, whether a
+     * meeting's documents were late (or missing) and the earliest start of a meeting without minutes
+     * (null: none), both over the meetings not cancelled.
+     */
+    record CellPeriod(String cellId, String period, int steps, boolean offline, String path, boolean docsLate, Long minutesDueMs) {
+
+        /** Whether the units above count it the same (the same combination of steps, connectivity and place). */
+        boolean countedAs(CellPeriod o) {
+            return o != null && steps == o.steps && offline == o.offline && path.equals(o.path);
+        }
     }
 
     /** The meeting described by the meetings module's facts ({@code MeetingFacts}, the events' property names), counted under {@code path}. */
@@ -166,13 +175,20 @@ final class Meetings {
         }
         int steps = 0;
         boolean any = false;
-        try (PreparedStatement ps = c.prepareStatement("SELECT STEPS FROM RPT_MEETING WHERE UNIT_ID = ? AND PERIOD = ?")) {
+        boolean docsLate = false;
+        Long minutesDue = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT STEPS, DOCS_LATE, START_MS FROM RPT_MEETING WHERE UNIT_ID = ? AND PERIOD = ?")) {
             ps.setString(1, unitId);
             ps.setString(2, period);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    steps |= rs.getInt(1);
+                    int st = rs.getInt(1);
+                    steps |= st;
                     any = true;
+                    docsLate |= st != 0 && rs.getInt(2) > 0;
+                    if (st != 0 && (st & MINUTES) == 0 && (minutesDue == null || rs.getLong(3) < minutesDue)) {
+                        minutesDue = rs.getLong(3);
+                    }
                 }
             }
         }
@@ -180,13 +196,13 @@ final class Meetings {
         CellPeriod after = null;
         if (any) {
             if (before != null) {
-                after = new CellPeriod(unitId, period, steps, before.offline(), before.path());
+                after = new CellPeriod(unitId, period, steps, before.offline(), before.path(), docsLate, minutesDue);
             } else {
                 Row at = placeRow(c, unitId, period, today);
                 if (at == null) {
                     return;
                 }
-                after = new CellPeriod(unitId, period, steps, at.counts()[Counts.OFFLINE_CELLS] > 0, at.path());
+                after = new CellPeriod(unitId, period, steps, at.counts()[Counts.OFFLINE_CELLS] > 0, at.path(), docsLate, minutesDue);
             }
         }
         move(c, before, after, now);
@@ -195,6 +211,19 @@ final class Meetings {
     /** Replaces a cell's period row: the units above lose the old combination and gain the new one. */
     static void move(Connection c, CellPeriod before, CellPeriod after, long now) throws SQLException {
         if (Objects.equals(before, after)) {
+            return;
+        }
+        if (before != null && before.countedAs(after)) {
+            // only what the cells needing help read changed: the sums above stay
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE RPT_CELL_ACTIVITY SET DOCS_LATE = ?, MINUTES_DUE_MS = ?, UPDATED_MS = ? WHERE CELL_ID = ? AND PERIOD = ?")) {
+                ps.setInt(1, after.docsLate() ? 1 : 0);
+                ps.setObject(2, after.minutesDueMs(), java.sql.Types.BIGINT);
+                ps.setLong(3, now);
+                ps.setString(4, after.cellId());
+                ps.setString(5, after.period());
+                ps.executeUpdate();
+            }
             return;
         }
         if (before != null) {
@@ -208,13 +237,15 @@ final class Meetings {
         if (after != null) {
             activity(c, after, 1);
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO RPT_CELL_ACTIVITY (CELL_ID, PERIOD, STEPS, OFFLINE, PATH, UPDATED_MS) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO RPT_CELL_ACTIVITY (CELL_ID, PERIOD, STEPS, OFFLINE, PATH, UPDATED_MS, DOCS_LATE, MINUTES_DUE_MS) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, after.cellId());
                 ps.setString(2, after.period());
                 ps.setInt(3, after.steps());
                 ps.setInt(4, after.offline() ? 1 : 0);
                 ps.setString(5, after.path());
                 ps.setLong(6, now);
+                ps.setInt(7, after.docsLate() ? 1 : 0);
+                ps.setObject(8, after.minutesDueMs(), java.sql.Types.BIGINT);
                 ps.executeUpdate();
             }
         }
@@ -229,17 +260,17 @@ final class Meetings {
         for (Row u : units) {
             boolean offline = u.counts()[Counts.OFFLINE_CELLS] > 0;
             List<CellPeriod> rows = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT CELL_ID, PERIOD, STEPS, OFFLINE, PATH FROM RPT_CELL_ACTIVITY WHERE CELL_ID = ? AND PERIOD >= ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + CELL_PERIOD + " FROM RPT_CELL_ACTIVITY WHERE CELL_ID = ? AND PERIOD >= ?")) {
                 ps.setString(1, u.unitId());
                 ps.setString(2, first.toString());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(new CellPeriod(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4) == 1, rs.getString(5)));
+                        rows.add(cellPeriod(rs));
                     }
                 }
             }
             for (CellPeriod cp : rows) {
-                move(c, cp, new CellPeriod(cp.cellId(), cp.period(), cp.steps(), u.cell() && offline, u.path()), now);
+                move(c, cp, new CellPeriod(cp.cellId(), cp.period(), cp.steps(), u.cell() && offline, u.path(), cp.docsLate(), cp.minutesDueMs()), now);
             }
             for (Meeting m : byUnit(c, u.unitId(), first.toString())) {
                 if (!m.path().equals(u.path())) {
@@ -395,13 +426,21 @@ final class Meetings {
     }
 
     static CellPeriod cellPeriod(Connection c, String cellId, String period) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT CELL_ID, PERIOD, STEPS, OFFLINE, PATH FROM RPT_CELL_ACTIVITY WHERE CELL_ID = ? AND PERIOD = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + CELL_PERIOD + " FROM RPT_CELL_ACTIVITY WHERE CELL_ID = ? AND PERIOD = ?")) {
             ps.setString(1, cellId);
             ps.setString(2, period);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new CellPeriod(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4) == 1, rs.getString(5)) : null;
+                return rs.next() ? cellPeriod(rs) : null;
             }
         }
+    }
+
+    private static final String CELL_PERIOD = "CELL_ID, PERIOD, STEPS, OFFLINE, PATH, DOCS_LATE, MINUTES_DUE_MS";
+
+    private static CellPeriod cellPeriod(ResultSet rs) throws SQLException {
+        long due = rs.getLong(7);
+        return new CellPeriod(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4) == 1, rs.getString(5), rs.getInt(6) == 1,
+                rs.wasNull() ? null : due);
     }
 
     private static void put(Connection c, Meeting m, boolean exists, long now) throws SQLException {

@@ -411,9 +411,7 @@ public class ReportingServiceImpl implements ReportingService {
             if (unit == null) {
                 throw noFigures(unitId, today);
             }
-            List<CellNeedingHelp> all = ActivityQueries.cellsNeedingHelp(c, unit.path(), p, today, clock.millis(), cfg.deadlineDay(), cfg.minutesDays(), only);
-            int from = Math.min(all.size(), page.offset());
-            return new Page<>(all.subList(from, Math.min(all.size(), from + page.limit())), all.size(), page);
+            return ActivityQueries.cellsNeedingHelp(c, unit.path(), p, today, clock.millis(), cfg.deadlineDay(), cfg.minutesDays(), only, page);
         }));
     }
 
