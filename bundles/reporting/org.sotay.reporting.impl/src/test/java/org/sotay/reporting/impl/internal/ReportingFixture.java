@@ -192,6 +192,7 @@ final class ReportingFixture implements AutoCloseable {
         Map<String, long[]> totals = new HashMap<>();
         Map<String, String> parents = new HashMap<>();
         Map<String, Boolean> cells = new HashMap<>();
+        Map<String, Boolean> offline = new HashMap<>();
         try {
             p.callers().runAs(reader, () -> {
                 Map<String, Boolean> holds = new HashMap<>();
@@ -200,6 +201,7 @@ final class ReportingFixture implements AutoCloseable {
                     for (OrgUnit u : registry.units().treeAt(r, LocalDate.now(p.systemClock()))) {
                         parents.put(u.id(), u.parentId());
                         cells.put(u.id(), holds.get(u.typeCode()));
+                        offline.put(u.id(), u.connectivity() == org.sotay.registry.api.Connectivity.NONE);
                         totals.put(u.id(), new long[Counts.SIZE]);
                     }
                 }
@@ -218,6 +220,9 @@ final class ReportingFixture implements AutoCloseable {
                     if (e.getValue()) {
                         for (String u = e.getKey(); u != null && totals.containsKey(u); u = parents.get(u)) {
                             totals.get(u)[Counts.CELLS]++;
+                            if (offline.get(e.getKey())) {
+                                totals.get(u)[Counts.OFFLINE_CELLS]++; // a cell whose venue has no internet
+                            }
                         }
                     }
                 }
