@@ -227,9 +227,81 @@ class CatalogueTest {
         assertEquals(List.of(), missing, "API bundles bom/pom.xml does not manage");
     }
 
+    /**
+     * The event classes of exported packages (a class named {@code *Events}), each with its public
+     * constants: value to constant name, topics ({@code a/b/C}) apart from payload property names.
+     */
+    static Map<String, Map<String, Map<String, String>>> events() throws Exception {
+        Map<String, Map<String, Map<String, String>>> out = new TreeMap<>();
+        for (Bundle b : BUNDLES) {
+            for (String pkg : exports(b.manifest())) {
+                for (String name : b.entries(pkg.replace('.', '/') + "/", true).keySet()) {
+                    if (!name.endsWith("Events.class") || name.contains("$")) {
+                        continue;
+                    }
+                    String type = name.substring(0, name.length() - ".class".length()).replace('/', '.');
+                    Map<String, String> topics = new TreeMap<>();
+                    Map<String, String> properties = new TreeMap<>();
+                    for (java.lang.reflect.Field f : Class.forName(type, false, CatalogueTest.class.getClassLoader()).getFields()) {
+                        int mod = f.getModifiers();
+                        if (java.lang.reflect.Modifier.isStatic(mod) && java.lang.reflect.Modifier.isFinal(mod) && f.getType() == String.class) {
+                            String value = (String) f.get(null);
+                            (value.contains("/") ? topics : properties).put(value, f.getName());
+                        }
+                    }
+                    out.put(type, Map.of("topics", topics, "properties", properties));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void everyEventTopicAndPayloadPropertyIsInTheCatalogue() throws Exception {
+        Map<String, Map<String, Map<String, String>>> events = events();
+        // the scan finds what it should (so an empty catalogue cannot pass by an empty scan)
+        assertTrue(events.containsKey("org.sotay.registry.api.RegistryEvents") && events.containsKey("org.sotay.meetings.api.MeetingEvents")
+                && events.get("org.sotay.meetings.api.MeetingEvents").get("topics").containsKey("org/sotay/meetings/meeting/HELD"),
+                "the scan reads the event classes: " + events.keySet());
+        List<String> missing = new ArrayList<>();
+        for (var e : events.entrySet()) {
+            String section = sectionOf("### `" + e.getKey() + "`");
+            if (section == null) {
+                missing.add(e.getKey() + " (a heading ### `" + e.getKey() + "`)");
+                continue;
+            }
+            for (var kind : e.getValue().values()) {
+                for (var c : kind.entrySet()) {
+                    if (!section.contains("`" + c.getKey() + "`")) {
+                        missing.add(e.getKey() + "." + c.getValue() + ": `" + c.getKey() + "`");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), missing, "event topics and payload properties the catalogue does not describe under their class");
+    }
+
+    @Test
+    void everyTopicTheCatalogueNamesExists() throws Exception {
+        java.util.Set<String> topics = new TreeSet<>();
+        events().values().forEach(e -> topics.addAll(e.get("topics").keySet()));
+        List<String> unknown = new ArrayList<>();
+        Matcher m = Pattern.compile("`(org/sotay/[A-Za-z0-9_/]+)`").matcher(catalogue);
+        while (m.find()) {
+            if (!topics.contains(m.group(1))) {
+                unknown.add(m.group(1));
+            }
+        }
+        assertEquals(List.of(), unknown, "topics in the catalogue that no event class declares");
+    }
+
     /** The catalogue's text from the heading of {@code pid} to the next heading of its level or above. */
     private static String section(String pid) {
-        String heading = "### PID `" + pid + "`";
+        return sectionOf("### PID `" + pid + "`");
+    }
+
+    /** The catalogue's text from {@code heading} (a whole heading, or one followed by more words) to the next heading of its level or above. */
+    private static String sectionOf(String heading) {
         int start = catalogue.indexOf(heading + "\n");
         if (start < 0) {
             start = catalogue.indexOf(heading + " ");

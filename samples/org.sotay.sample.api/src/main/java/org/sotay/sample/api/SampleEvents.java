@@ -6,11 +6,16 @@ package org.sotay.sample.api;
  * Every event carries {@link #ID} (the notice) and {@link #UNITS} (its unit, as a {@code String[]}).
  */
 public final class SampleEvents {
+    /** A notice was published. */
     public static final String NOTICE_PUBLISHED = "org/sotay/sample/notice/PUBLISHED";
+    /** A notice was edited. */
     public static final String NOTICE_UPDATED = "org/sotay/sample/notice/UPDATED";
 
+    /** The event's unique id ({@code String}); the same on every delivery of one event. */
     public static final String EVENT_ID = "eventId";
+    /** The notice ({@code String}). */
     public static final String ID = "id";
+    /** The notice's unit ({@code String[]}). */
     public static final String UNITS = "units";
 
     private SampleEvents() {

@@ -18,8 +18,11 @@ public final class HandbookEvents {
     /** Feedback or a question was answered; {@link #ACCOUNT} is the sender's account, to be told. */
     public static final String FEEDBACK_ANSWERED = "org/sotay/handbook/feedback/ANSWERED";
 
+    /** The event's unique id ({@code String}); the same on every delivery of one event. */
     public static final String EVENT_ID = "eventId";
+    /** The item, or the feedback on feedback events ({@code String}). */
     public static final String ID = "id";
+    /** Unit ids ({@code String[]}): the item's audience units, or the member's cell on {@link #ITEM_READ}. */
     public static final String UNITS = "units";
     /** The item's kind code ({@code String}), on item events. */
     public static final String KIND = "kind";
