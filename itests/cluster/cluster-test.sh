@@ -7,6 +7,7 @@
 #   3. each outbox entry is delivered once in the cluster, and every module's figures agree
 #   4. kill -9 of one node under a write load through nginx: every acknowledged write is in the
 #      database, the survivor keeps serving, and the killed node rejoins when started again
+#   5. each cluster-wide scheduled job runs on one node at a time (the nodes' metrics count it)
 #
 # Needs SOTAY_TEST_PG_URL / _USER / _PASSWORD (as .ci/postgresql.sh exports them) and the
 # PostgreSQL superuser through `su postgres` to create its own database (dropped at the end);
@@ -233,6 +234,38 @@ for _ in $(seq 1 30); do
 done
 log "   members in the registry: $members; in the reporting root figure: ${reported:-?}"
 [ "$reported" = "$members" ] || fail "reporting's root figure ($reported) is not the registry's count ($members)"
+
+# ---------------------------------------------------------------- 5. each scheduled job once
+# Both nodes are up again (A rejoined). Over 20 s, each cluster-wide schedule runs on one node only:
+# its runs (succeeded + failed) grow on one node while the other's skips grow, as each node's
+# /api/v1/metrics counts them (sotay_schedule_runs_total{schedule, outcome, scope="cluster"}).
+schedule_runs() { # port schedule -> "ran skipped" on that node
+    body "$1" "$token" /v1/metrics | awk -v s="schedule=\"$2\"" '
+        /^sotay_schedule_runs_total\{/ && index($0, s) {
+            if (index($0, "outcome=\"skipped\"")) k += $NF; else r += $NF
+        }
+        END { printf "%d %d\n", r, k }'
+}
+once_schedules="core.outbox notify.deliveries reporting.aggregate"
+declare -A before_a before_b
+for s in $once_schedules; do before_a[$s]=$(schedule_runs "$PORT_A" "$s"); before_b[$s]=$(schedule_runs "$PORT_B" "$s"); done
+sleep 20
+for s in $once_schedules; do
+    read -r ra0 ka0 <<< "${before_a[$s]}"; read -r rb0 kb0 <<< "${before_b[$s]}"
+    read -r ra1 ka1 <<< "$(schedule_runs "$PORT_A" "$s")"; read -r rb1 kb1 <<< "$(schedule_runs "$PORT_B" "$s")"
+    ran_a=$((ra1 - ra0)); ran_b=$((rb1 - rb0)); skip_a=$((ka1 - ka0)); skip_b=$((kb1 - kb0))
+    log "5. $s in 20 s: A ran $ran_a and skipped $skip_a, B ran $ran_b and skipped $skip_b"
+    if [ $((ran_a + ran_b)) -eq 0 ]; then
+        fail "$s did not run on either node in 20 s"
+    elif [ "$ran_a" -gt 0 ] && [ "$ran_b" -gt 0 ]; then
+        fail "$s ran on both nodes in the same 20 s"
+    elif [ $((skip_a + skip_b)) -eq 0 ]; then
+        fail "$s: the node without its lease counted no skip (does it run there at all?)"
+    fi
+done
+overruns=$( (body "$PORT_A" "$token" /v1/metrics; body "$PORT_B" "$token" /v1/metrics) | awk '/^sotay_schedule_overruns_total\{/ { n += $NF } END { printf "%d", n }')
+log "   cluster-wide runs that outlived their lease, both nodes: $overruns"
+[ "$overruns" = 0 ] || fail "$overruns cluster-wide runs outlived their lease (another node may have run them too)"
 
 log "cluster test finished in $(( $(date +%s) - T0 )) s with $failures failure(s)"
 [ "$failures" = 0 ]

@@ -1,6 +1,7 @@
 package org.sotay.core.metrics.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sotay.core.spi.ScheduleRun;
 
 import io.micrometer.core.instrument.Timer;
 
@@ -88,6 +90,25 @@ class MetricsTest {
         assertEquals(400.0, value(scrape, "sotay_import_rows_done"));
         assertEquals(1000.0, value(scrape, "sotay_import_rows_planned"));
         assertTrue(scrape.contains("jvm_memory_used_bytes"), "the JVM's figures too");
+    }
+
+    @Test
+    void scheduleRunsAreCountedByOutcomeWithTheirDurationAndOverruns() {
+        ScheduleMetrics observer = new ScheduleMetrics(metrics.registry());
+        observer.observed(new ScheduleRun("core.outbox", "org.sotay.core.persistence", true, ScheduleRun.Outcome.SUCCEEDED, 2_000_000, false));
+        observer.observed(new ScheduleRun("core.outbox", "org.sotay.core.persistence", true, ScheduleRun.Outcome.SUCCEEDED, 4_000_000, false));
+        observer.observed(new ScheduleRun("core.outbox", "org.sotay.core.persistence", true, ScheduleRun.Outcome.FAILED, 90_000_000_000L, true));
+        observer.observed(new ScheduleRun("notify.deliveries", "org.sotay.notify.impl", true, ScheduleRun.Outcome.SKIPPED, 0, false));
+        observer.observed(new ScheduleRun("core.heartbeat", "org.sotay.core.persistence", false, ScheduleRun.Outcome.SUCCEEDED, 1_000_000, false));
+        String scrape = metrics.scrape();
+        assertEquals(2.0, value(scrape, "sotay_schedule_runs_total{outcome=\"succeeded\",schedule=\"core.outbox\",scope=\"cluster\"}"));
+        assertEquals(1.0, value(scrape, "sotay_schedule_runs_total{outcome=\"failed\",schedule=\"core.outbox\",scope=\"cluster\"}"));
+        assertEquals(1.0, value(scrape, "sotay_schedule_runs_total{outcome=\"skipped\",schedule=\"notify.deliveries\",scope=\"cluster\"}"));
+        assertEquals(1.0, value(scrape, "sotay_schedule_runs_total{outcome=\"succeeded\",schedule=\"core.heartbeat\",scope=\"node\"}"));
+        assertEquals(3.0, value(scrape, "sotay_schedule_duration_seconds_count{schedule=\"core.outbox\"}"));
+        assertEquals(90.006, value(scrape, "sotay_schedule_duration_seconds_sum{schedule=\"core.outbox\"}"), 1e-9);
+        assertEquals(1.0, value(scrape, "sotay_schedule_overruns_total{schedule=\"core.outbox\"}"));
+        assertFalse(scrape.contains("sotay_schedule_duration_seconds_count{schedule=\"notify.deliveries\"}"), "a skip ran nothing: no duration");
     }
 
     @Test

@@ -14,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sotay.core.api.jobs.JobState;
 import org.sotay.core.api.jobs.Schedule;
+import org.sotay.core.spi.ScheduleObserver;
+import org.sotay.core.spi.ScheduleRun;
 import org.sotay.core.api.jobs.Scheduler;
 
 /**
@@ -32,6 +34,7 @@ public final class SchedulerEngine {
     private final Clock clock;
     private final Map<String, ScheduledThreadPoolExecutor> pools = new ConcurrentHashMap<>();
     private volatile java.util.function.ToIntFunction<String> poolSize = pool -> 1;
+    private final java.util.List<ScheduleObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     public SchedulerEngine(Cluster cluster, TrackedJobs jobs, Clock clock) {
@@ -50,6 +53,24 @@ public final class SchedulerEngine {
 
     Clock clock() {
         return clock;
+    }
+
+    public void addObserver(ScheduleObserver o) {
+        observers.add(o);
+    }
+
+    public void removeObserver(ScheduleObserver o) {
+        observers.remove(o);
+    }
+
+    private void tell(ScheduleRun run) {
+        for (ScheduleObserver o : observers) {
+            try {
+                o.observed(run);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.debug("schedule observer {} failed on {}: {}", o, run, e.toString());
+            }
+        }
     }
 
     /** How many threads each pool may have (applies to pools made from now on, and resizes existing ones). */
@@ -154,22 +175,28 @@ public final class SchedulerEngine {
             if (cancelled || closed) {
                 return;
             }
+            boolean clusterWide = schedule != null && schedule.clusterWide();
+            long lease = clusterWide ? Math.max(MIN_LEASE_MILLIS, schedule.period().toMillis()) : 0;
+            long started = 0;
             try {
-                if (schedule != null && schedule.clusterWide()) {
-                    long lease = Math.max(MIN_LEASE_MILLIS, schedule.period().toMillis());
-                    if (!cluster.acquire(schedule.name(), lease)) {
-                        return; // another node holds it
-                    }
+                if (clusterWide && !cluster.acquire(schedule.name(), lease)) {
+                    observe(ScheduleRun.Outcome.SKIPPED, 0, false); // another node holds it
+                    return;
                 }
                 runner = Thread.currentThread();
+                started = System.nanoTime();
                 task.run(this);
+                long took = System.nanoTime() - started;
                 failuresInARow = 0;
+                observe(ScheduleRun.Outcome.SUCCEEDED, took, clusterWide && took > lease * 1_000_000L);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception | LinkageError e) {
                 if (cancelled) {
                     return; // its bundle is going away: what it throws now is not news
                 }
+                long took = started == 0 ? 0 : System.nanoTime() - started;
+                observe(ScheduleRun.Outcome.FAILED, took, clusterWide && took > lease * 1_000_000L);
                 failuresInARow++;
                 if (failuresInARow == 1 || failuresInARow % 100 == 0) {
                     LOG.warn("Scheduled work {} of {} failed ({} in a row), will run again: {}", name(), owner, failuresInARow, e.toString(), e);
@@ -178,6 +205,13 @@ public final class SchedulerEngine {
                 }
             } finally {
                 runner = null;
+            }
+        }
+
+        /** Periodic schedules only: a one-off task ({@link #execute}) is nobody's schedule. */
+        private void observe(ScheduleRun.Outcome outcome, long nanos, boolean overran) {
+            if (schedule != null && !observers.isEmpty()) {
+                tell(new ScheduleRun(schedule.name(), owner, schedule.clusterWide(), outcome, nanos, overran));
             }
         }
 

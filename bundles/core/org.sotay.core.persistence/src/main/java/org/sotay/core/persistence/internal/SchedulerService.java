@@ -13,12 +13,15 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sotay.core.api.jobs.Schedule;
+import org.sotay.core.spi.ScheduleObserver;
 
 /**
  * The scheduler's engine for the whole container (bundles reach it through {@link BundleScheduler}):
@@ -86,6 +89,16 @@ public class SchedulerService {
                     }
                 });
         engine.poolSizes(pool -> sizes.getOrDefault(pool, 1));
+    }
+
+    /** Every observer service is told of each run of a periodic schedule on this node. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addObserver(ScheduleObserver o) {
+        engine.addObserver(o);
+    }
+
+    void removeObserver(ScheduleObserver o) {
+        engine.removeObserver(o);
     }
 
     SchedulerEngine engine() {

@@ -23,6 +23,7 @@ import org.sotay.core.api.ProblemType;
 import org.sotay.core.api.Text;
 import org.sotay.core.api.jobs.JobState;
 import org.sotay.core.api.jobs.Schedule;
+import org.sotay.core.spi.ScheduleRun;
 import org.sotay.core.api.jobs.Scheduler;
 
 /** The scheduler on a real database: leases, tracked jobs, node death, and stopping with its owner. */
@@ -79,6 +80,54 @@ class SchedulerTest {
         Thread.sleep(200);
         assertEquals(stoppedAt, onA.get(), "nothing of A's schedule runs after close");
         b.close();
+    }
+
+    @Test
+    void observersAreToldOfEachRunWithItsOutcomeAndTheNodeWithoutTheLeaseSkips() throws Exception {
+        SchedulerEngine engineA = node("node-a");
+        SchedulerEngine engineB = node("node-b");
+        List<ScheduleRun> seenA = new CopyOnWriteArrayList<>();
+        List<ScheduleRun> seenB = new CopyOnWriteArrayList<>();
+        engineA.addObserver(seenA::add);
+        engineB.addObserver(seenB::add);
+        SchedulerView a = new SchedulerView(engineA, "test");
+        SchedulerView b = new SchedulerView(engineB, "test");
+        AtomicInteger calls = new AtomicInteger();
+        Schedule s = Schedule.onceInCluster("test.flaky", Duration.ofMillis(50));
+        a.schedule(s, c -> {
+            if (calls.incrementAndGet() % 2 == 0) {
+                throw new IllegalStateException("every second run fails");
+            }
+        });
+        await("node A to run it", () -> calls.get() >= 4);
+        b.schedule(s, c -> calls.incrementAndGet());
+        await("node B to try and skip", () -> seenB.size() >= 3);
+        a.close();
+        b.close();
+
+        long succeeded = seenA.stream().filter(r -> r.outcome() == ScheduleRun.Outcome.SUCCEEDED).count();
+        long failed = seenA.stream().filter(r -> r.outcome() == ScheduleRun.Outcome.FAILED).count();
+        assertTrue(succeeded >= 2 && failed >= 2, "A's runs: " + seenA);
+        assertTrue(seenA.stream().allMatch(r -> r.schedule().equals("test.flaky") && r.owner().equals("test") && r.clusterWide()), seenA.toString());
+        assertTrue(seenA.stream().noneMatch(r -> r.outcome() == ScheduleRun.Outcome.SKIPPED), "the holder never skips: " + seenA);
+        assertTrue(seenA.stream().noneMatch(ScheduleRun::overran), "runs of a few microseconds outlive no lease");
+        assertTrue(seenB.stream().allMatch(r -> r.outcome() == ScheduleRun.Outcome.SKIPPED && r.durationNanos() == 0), "B never held the lease: " + seenB);
+    }
+
+    @Test
+    void anObserverThatThrowsDoesNotStopTheScheduleNorTheOthers() throws Exception {
+        SchedulerEngine engine = node("node-a");
+        AtomicInteger told = new AtomicInteger();
+        engine.addObserver(r -> {
+            throw new IllegalStateException("a broken observer");
+        });
+        engine.addObserver(r -> told.incrementAndGet());
+        AtomicInteger runs = new AtomicInteger();
+        SchedulerView v = new SchedulerView(engine, "test");
+        v.schedule(Schedule.onEveryNode("test.every", Duration.ofMillis(30)), c -> runs.incrementAndGet());
+        await("three runs told", () -> told.get() >= 3);
+        assertTrue(runs.get() >= 3);
+        v.close();
     }
 
     @Test
