@@ -27,7 +27,7 @@ import org.sotay.core.api.jobs.Scheduler;
  * shortly after each publication on the node that holds it; each entry is also claimed on its own,
  * so even two dispatching nodes would deliver it once.
  */
-@Component(service = { EventOutbox.class, OutboxDispatcher.class })
+@Component(service = { EventOutbox.class, OutboxDispatcher.class }, immediate = true)
 public class OutboxDispatcher implements EventOutbox {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
     static final String SCHEDULE = "core.outbox";

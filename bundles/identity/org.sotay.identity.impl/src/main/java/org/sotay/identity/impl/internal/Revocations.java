@@ -32,7 +32,7 @@ import org.sotay.core.api.jobs.Scheduler;
  * an ended session's access token stops working on this node at once and on the others within
  * a few seconds.
  */
-@Component(service = Revocations.class)
+@Component(service = Revocations.class, immediate = true)
 public class Revocations {
     private static final Logger LOG = LoggerFactory.getLogger(Revocations.class);
     static final int POLL_SECONDS = 5;

@@ -26,7 +26,7 @@ import org.sotay.identity.api.recipients.Recipients;
  * check and the channel deliveries as schedules once in the cluster. A failing channel only delays its
  * own deliveries: nothing else waits for it.
  */
-@Component(service = EventHandler.class, configurationPid = NotifyConfig.PID, property = { EventConstants.EVENT_TOPIC + "=org/sotay/meetings/meeting/*",
+@Component(service = EventHandler.class, immediate = true, configurationPid = NotifyConfig.PID, property = { EventConstants.EVENT_TOPIC + "=org/sotay/meetings/meeting/*",
         EventConstants.EVENT_TOPIC + "=org/sotay/handbook/item/PUBLISHED", EventConstants.EVENT_TOPIC + "=org/sotay/handbook/feedback/ANSWERED" })
 public class NotifyService implements EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(NotifyService.class);

@@ -37,7 +37,7 @@ import org.sotay.registry.api.OrgUnitService;
  * while a rebuild runs (on any node), and starts one when reporting has no figures yet and the
  * registry has a tree (a new deployment, the demo province, reporting installed later).
  */
-@Component(service = { Aggregator.class, HealthIndicator.class })
+@Component(service = { Aggregator.class, HealthIndicator.class }, immediate = true)
 public class Aggregator implements HealthIndicator {
     static final String REBUILD_KIND = "reporting.rebuild";
     private static final Logger LOG = LoggerFactory.getLogger(Aggregator.class);
