@@ -69,6 +69,59 @@ public class OpenApiIT extends SotayTestSupport {
         assertTrue(paths.path("/openapi.json").path("get").path("responses").has("304"));
     }
 
+    /**
+     * The static copy a client generates from ({@code docs/api/openapi.json}) is what the distribution
+     * serves with its boot features, so it cannot drift: when a module changes its API, this fails and
+     * says how to refresh the copy (then rebuild {@code samples/java-client}).
+     */
+    @ClientTest
+    public void theStaticCopyInTheDocsIsTheServedDocument() throws Exception {
+        awaitHealthy();
+        String served = get("/openapi.json").body();
+        java.nio.file.Path copy = java.nio.file.Path.of(System.getProperty("sotay.docs.dir", "../docs"), "api", "openapi.json");
+        java.nio.file.Path fresh = java.nio.file.Path.of("target", "openapi-served.json");
+        com.fasterxml.jackson.databind.node.ObjectNode servedDoc = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(served);
+        java.nio.file.Files.writeString(fresh, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(servedDoc) + "\n");
+        com.fasterxml.jackson.databind.node.ObjectNode copied = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(java.nio.file.Files.readString(copy));
+        // the release number is the only thing allowed to differ
+        ((com.fasterxml.jackson.databind.node.ObjectNode) servedDoc.path("info")).remove("version");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) copied.path("info")).remove("version");
+        java.util.Set<String> servedPaths = new java.util.TreeSet<>();
+        servedDoc.path("paths").fieldNames().forEachRemaining(servedPaths::add);
+        java.util.Set<String> copiedPaths = new java.util.TreeSet<>();
+        copied.path("paths").fieldNames().forEachRemaining(copiedPaths::add);
+        java.util.List<String> differ = new java.util.ArrayList<>();
+        for (String p : servedPaths) {
+            if (!servedDoc.path("paths").path(p).equals(copied.path("paths").path(p))) {
+                differ.add(p);
+            }
+        }
+        copiedPaths.stream().filter(p -> !servedPaths.contains(p)).forEach(p -> differ.add(p + " (no longer served)"));
+        for (java.util.Iterator<String> names = servedDoc.path("components").path("schemas").fieldNames(); names.hasNext();) {
+            String n = names.next();
+            if (!servedDoc.path("components").path("schemas").path(n).equals(copied.path("components").path("schemas").path(n))) {
+                differ.add("schema " + n);
+            }
+        }
+        assertTrue("docs/api/openapi.json differs from the served document at " + differ + " (and perhaps elsewhere): refresh it with "
+                + "`cp itests/" + fresh + " docs/api/openapi.json` and rebuild samples/java-client", differ.isEmpty() && servedDoc.equals(copied));
+    }
+
+    /**
+     * The document is complete enough to generate a working client: the Java client openapi-generator
+     * made from the static copy at build time signs in, searches and reads a member, and a read
+     * without a token is the 401 it should be.
+     */
+    @ClientTest
+    public void theGeneratedJavaClientSignsInAndReadsAMember() throws Exception {
+        awaitHealthy();
+        String token = tokenOf(ADMIN, ADMIN_PASSWORD);
+        await("the demo members", 120, () -> get("/v1/members?q=nguyen&limit=1", "Authorization", "Bearer " + token).body().contains("\"cardNumber\""));
+        JsonNode first = json(get("/v1/members?q=nguyen&limit=1", "Authorization", "Bearer " + token)).path("items").path(0);
+        GeneratedClient.signInSearchAndRead(base(), ADMIN, ADMIN_PASSWORD, "nguyen", first.path("id").asText(), first.path("cardNumber").asText(),
+                first.path("fullName").asText());
+    }
+
     /** In the container, as any client: the document carries an ETag and answers 304 when it has not changed. */
     @Test
     public void theDocumentIsRevalidatedWithItsETag() {
