@@ -65,7 +65,7 @@ import org.sotay.registry.api.RegistryPermissions;
  * A background import stores the upload in the platform's file store (so the job reads it from the
  * database, whichever node takes the request) and runs as a tracked job of the scheduler.
  */
-@Component(service = MemberImport.class, configurationPid = MemberImportImpl.PID)
+@Component(service = MemberImport.class, configurationPid = MemberImportImpl.PID, property = "sotay.replaceable=org.sotay.registry.api.MemberImport")
 @Designate(ocd = MemberImportImpl.Config.class)
 public class MemberImportImpl implements MemberImport {
     static final String PID = "org.sotay.registry.import";

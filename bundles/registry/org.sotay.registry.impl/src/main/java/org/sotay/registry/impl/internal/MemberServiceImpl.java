@@ -43,7 +43,7 @@ import org.sotay.registry.api.TransferDraft;
 import org.sotay.registry.api.TransferKind;
 
 /** Members over REG_MEMBER and their home-cell history in REG_MEMBERSHIP, always within the caller's subtrees. */
-@Component(service = MemberService.class)
+@Component(service = MemberService.class, property = "sotay.replaceable=org.sotay.registry.api.MemberService")
 public class MemberServiceImpl implements MemberService {
     static final ProblemType CARD_TAKEN = ProblemType.of("registry.card-taken", 409,
             Text.of("Số thẻ đảng viên đã có trong sổ", "The party card number is already registered"));

@@ -37,7 +37,7 @@ import org.sotay.registry.api.UnitSummary;
 import org.sotay.registry.api.UnitType;
 
 /** The organization tree over REG_UNIT (current state) and REG_UNIT_HISTORY (every state, dated). */
-@Component(service = OrgUnitService.class)
+@Component(service = OrgUnitService.class, property = "sotay.replaceable=org.sotay.registry.api.OrgUnitService")
 public class OrgUnitServiceImpl implements OrgUnitService {
     static final ProblemType RESTRUCTURE = ProblemType.of("registry.restructure", 409,
             Text.of("Không thể thay đổi cơ cấu như vậy", "That restructuring is not possible"));

@@ -23,7 +23,8 @@ import org.sotay.registry.api.RegistryEvents;
  * asks {@link #currentLineage}, which never uses the cache.
  */
 @Component(service = { OrgTree.class, EventHandler.class, RegistryTree.class }, property = {
-        EventConstants.EVENT_TOPIC + "=" + RegistryEvents.UNIT_RESTRUCTURED, EventConstants.EVENT_TOPIC + "=" + RegistryEvents.UNIT_CREATED })
+        EventConstants.EVENT_TOPIC + "=" + RegistryEvents.UNIT_RESTRUCTURED, EventConstants.EVENT_TOPIC + "=" + RegistryEvents.UNIT_CREATED,
+        "sotay.replaceable=org.sotay.core.api.security.OrgTree" })
 public class RegistryTree implements OrgTree, EventHandler {
     /** Another node's restructuring reaches this one's cache within this time. */
     static final long CACHE_MILLIS = 30_000;

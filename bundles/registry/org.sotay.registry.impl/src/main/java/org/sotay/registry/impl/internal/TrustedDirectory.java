@@ -54,7 +54,8 @@ public class TrustedDirectory implements ServiceFactory<MemberDirectory> {
         this.trusted = Arrays.stream(config.trustedBundles()).flatMap(v -> Arrays.stream(v.split(","))).map(String::strip)
                 .filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
         this.directory = new MemberDirectoryImpl(jpa, journal, clock);
-        this.registration = context.registerService(MemberDirectory.class, this, null);
+        this.registration = context.registerService(MemberDirectory.class, this,
+                new java.util.Hashtable<>(java.util.Map.of("sotay.replaceable", MemberDirectory.class.getName())));
     }
 
     @Deactivate
