@@ -61,7 +61,7 @@ import org.sotay.registry.api.RegistryPermissions;
  * read as the module itself (a console caller holding {@code registry.read}) once the caller's own
  * fees permission over the cell is checked: a cell secretary needs no registry permission to collect.
  */
-@Component(service = { FeeService.class, FeeServiceImpl.class })
+@Component(service = { FeeService.class, FeeServiceImpl.class }, configurationPid = FeesConfig.PID)
 @Designate(ocd = FeesConfig.class)
 public class FeeServiceImpl implements FeeService {
     private static final Logger LOG = LoggerFactory.getLogger(FeeServiceImpl.class);

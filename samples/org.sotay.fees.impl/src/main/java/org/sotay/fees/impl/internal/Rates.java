@@ -1,6 +1,5 @@
 package org.sotay.fees.impl.internal;
 
-import org.sotay.core.api.Text;
 import org.sotay.fees.api.FeeCategory;
 import org.sotay.fees.api.Quote;
 
@@ -44,8 +43,8 @@ record Rates(int salaryBp, int benefitBp, int pensionBp, long studentFlat, long 
     /** The amount for a validated basis (0 ≤ income ≤ maxIncome; ignored for a student). */
     Quote quote(FeeCategory c, long income) {
         if (c == FeeCategory.STUDENT) {
-            return new Quote(c, 0, 0, studentFlat, rounding, studentFlat, Text.of("Mức cố định " + dong(studentFlat) + " mỗi tháng cho học sinh, sinh viên.",
-                    "A flat " + dong(studentFlat) + " a month for students."));
+            return new Quote(c, 0, 0, studentFlat, rounding, studentFlat, "Mức cố định " + dong(studentFlat) + " mỗi tháng cho học sinh, sinh viên.",
+                    "A flat " + dong(studentFlat) + " a month for students.");
         }
         int bp = basisPoints(c);
         long q = 10_000L * rounding;
@@ -60,8 +59,8 @@ record Rates(int salaryBp, int benefitBp, int pensionBp, long studentFlat, long 
         String round = rounding == 1 ? "làm tròn đến đồng" : "làm tròn đến bội số " + dong(rounding);
         String roundEn = rounding == 1 ? "rounded half up to the đồng" : "rounded half up to a multiple of " + dong(rounding);
         return new Quote(c, income, bp, 0, rounding, amount,
-                Text.of(pct + " của " + w[0] + " (" + dong(income) + "), " + round + ": " + dong(amount) + ".",
-                        pct + " of " + w[1] + " (" + dong(income) + "), " + roundEn + ": " + dong(amount) + "."));
+                pct + " của " + w[0] + " (" + dong(income) + "), " + round + ": " + dong(amount) + ".",
+                pct + " of " + w[1] + " (" + dong(income) + "), " + roundEn + ": " + dong(amount) + ".");
     }
 
     static String percent(int bp) {

@@ -124,7 +124,7 @@ class FeeServiceTest {
         assertEquals(6_173, fees.quote(FeeCategory.PENSION, 1_234_567L).amountDong());
         assertEquals(12_345, fees.quote(FeeCategory.INSURED_SALARY, 1_234_549L).amountDong());
         assertEquals(12_346, fees.quote(FeeCategory.INSURED_SALARY, 1_234_550L).amountDong());
-        assertEquals("0,5% của lương hưu (1.234.567 đ), làm tròn đến đồng: 6.173 đ.", fees.quote(FeeCategory.PENSION, 1_234_567L).rule().vi());
+        assertEquals("0,5% của lương hưu (1.234.567 đ), làm tròn đến đồng: 6.173 đ.", fees.quote(FeeCategory.PENSION, 1_234_567L).ruleVi());
         // configurable, applied live: a province rounding to 1,000 đ and 1.5% of salaries
         fees.rates(new Rates(150, 100, 50, 5000, 1000, 10_000_000_000L, 3));
         assertEquals(102_000, fees.quote(FeeCategory.INSURED_SALARY, 6_800_000L).amountDong());
