@@ -7,7 +7,9 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.Dictionary;
 import java.util.EnumSet;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Set;
 
@@ -21,6 +23,8 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.osgi.framework.Bundle;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -41,6 +45,9 @@ public class FeesHotSwapIT extends SotayTestSupport {
 
     @Inject
     FeaturesService features;
+
+    @Inject
+    ConfigurationAdmin configs;
 
     @Before
     public void ready() {
@@ -75,6 +82,22 @@ public class FeesHotSwapIT extends SotayTestSupport {
             HttpResponse<String> bad = get("/v1/fees/quote?category=PENSION&income=-1", auth);
             assertEquals(400, bad.statusCode());
             assertEquals("income", json(bad).path("errors").get(0).path("field").asText());
+            // the rates are PID org.sotay.fees (etc/org.sotay.fees.cfg, shipped by the feature), applied live: round to 1,000 đ and back
+            String pension = "/v1/fees/quote?category=PENSION&income=1300000";
+            assertEquals(6_500, json(get(pension, auth)).path("amountDong").asLong());
+            Configuration rates = configs.getConfiguration("org.sotay.fees", "?");
+            Dictionary<String, Object> shipped = rates.getProperties();
+            assertTrue("the feature shipped etc/org.sotay.fees.cfg", shipped != null && "50".equals(String.valueOf(shipped.get("pensionRateBasisPoints"))));
+            Dictionary<String, Object> thousand = new Hashtable<>();
+            for (java.util.Enumeration<String> k = shipped.keys(); k.hasMoreElements();) {
+                String key = k.nextElement();
+                thousand.put(key, shipped.get(key));
+            }
+            thousand.put("roundingDong", "1000");
+            rates.update(thousand);
+            await("the new rounding applied live", 30, () -> json(get(pension, auth)).path("amountDong").asLong() == 7_000);
+            rates.update(shipped);
+            await("the shipped rounding back", 30, () -> json(get(pension, auth)).path("amountDong").asLong() == 6_500);
             assertEquals(400, get("/v1/fees/units/" + cell + "/sheets/2026-13", auth).statusCode());
             assertEquals(401, get("/v1/fees/units/" + cell + "/sheets/" + period).statusCode());
 
