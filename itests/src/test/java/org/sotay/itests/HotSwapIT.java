@@ -52,23 +52,7 @@ public class HotSwapIT extends SotayTestSupport {
         long applicationId = sotayApplicationServiceId();
         long registryServiceId = serviceId("org.sotay.registry.api.OrgUnitService");
 
-        AtomicBoolean running = new AtomicBoolean(true);
-        AtomicInteger calls = new AtomicInteger();
-        List<String> failures = new CopyOnWriteArrayList<>();
-        Thread loop = new Thread(() -> {
-            while (running.get()) {
-                try {
-                    HttpResponse<String> r = get("/openapi.json");
-                    calls.incrementAndGet();
-                    if (r.statusCode() != 200) {
-                        failures.add(r.statusCode() + " " + r.body());
-                    }
-                } catch (AssertionError e) {
-                    failures.add(e.toString());
-                }
-            }
-        }, "hot-swap-load");
-        loop.start();
+        Load load = new Load(List.<String[]>of(new String[] { "/openapi.json" }));
         try {
             String version = features.getFeature(FEATURE).getVersion();
             features.uninstallFeature(FEATURE, version, EnumSet.noneOf(FeaturesService.Option.class));
@@ -84,15 +68,50 @@ public class HotSwapIT extends SotayTestSupport {
             assertEquals("data written before the swap is still there", 200, again.statusCode());
             assertEquals("Trước khi gỡ", json(again).path("title").asText());
         } finally {
-            running.set(false);
-            loop.join(10_000);
+            load.stop();
         }
-        assertTrue("the loop ran during the swap: " + calls.get(), calls.get() > 20);
-        assertEquals("another module's endpoint failed during the swap: " + failures, List.of(), failures);
+        assertTrue("the loop ran during the swap: " + load.calls.get(), load.calls.get() > 20);
+        assertEquals("another module's endpoint failed during the swap: " + load.failures, List.of(), load.failures);
         assertEquals("the Sotay application was not re-registered", applicationId, sotayApplicationServiceId());
         assertEquals("another JPA module was not refreshed", registryServiceId, serviceId("org.sotay.registry.api.OrgUnitService"));
         assertEquals(Bundle.ACTIVE, bundle("org.sotay.core.rest").getState());
         assertTrue(features.isInstalled(features.getFeature(FEATURE)));
+    }
+
+    /**
+     * The load loop: calls other modules' endpoints (path, then header pairs) one after another until
+     * stopped, and keeps every answer that is not a 200.
+     */
+    static final class Load {
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final AtomicInteger calls = new AtomicInteger();
+        final List<String> failures = new CopyOnWriteArrayList<>();
+        private final Thread thread;
+
+        Load(List<String[]> requests) {
+            thread = new Thread(() -> {
+                while (running.get()) {
+                    for (String[] req : requests) {
+                        try {
+                            String[] headers = java.util.Arrays.copyOfRange(req, 1, req.length);
+                            HttpResponse<String> r = get(req[0], headers);
+                            calls.incrementAndGet();
+                            if (r.statusCode() != 200) {
+                                failures.add(req[0] + ": " + r.statusCode() + " " + r.body());
+                            }
+                        } catch (AssertionError e) {
+                            failures.add(req[0] + ": " + e);
+                        }
+                    }
+                }
+            }, "hot-swap-load");
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            thread.join(10_000);
+        }
     }
 
     private long sotayApplicationServiceId() throws Exception {

@@ -59,10 +59,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Permission patterns of the CELL_SECRETARY role")
     String[] roleCellSecretary() default { "registry.read", "identity.code.issue", "identity.account.read", "identity.account.manage",
             "handbook.read", "handbook.reading.*", "handbook.audience.cell-secretary", "handbook.feedback.answer", "meetings.*", "reporting.read",
-            "sample.notice.read" };
+            "sample.notice.read", "fees.*" };
 
     @AttributeDefinition(description = "Permission patterns of the COMMITTEE_STAFF role")
-    String[] roleCommitteeStaff() default { "registry.*", "identity.*", "audit.read", "handbook.*", "meetings.*", "reporting.read", "sample.*" };
+    String[] roleCommitteeStaff() default { "registry.*", "identity.*", "audit.read", "handbook.*", "meetings.*", "reporting.read", "sample.*", "fees.*" };
 
     @AttributeDefinition(description = "Permission patterns of the PROVINCIAL_ADMIN role")
     String[] roleProvincialAdmin() default { "*" };
