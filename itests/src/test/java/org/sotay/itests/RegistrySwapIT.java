@@ -76,7 +76,7 @@ public class RegistrySwapIT extends SotayTestSupport {
         String root = ok(bearer(admin, "GET", "/v1/org-units", null)).get(0).path("id").asText();
 
         // a member with an account, registered before the export (so the file says so)
-        JsonNode m = ok(bearer(admin, "GET", "/v1/members?status=OFFICIAL&accountRegistered=false&limit=1", null)).path("items").get(0);
+        JsonNode m = ok(bearer(admin, "GET", "/v1/members?status=OFFICIAL&accountRegistered=false&appInstalled=false&limit=1", null)).path("items").get(0);
         String memberId = m.path("id").asText();
         String card = m.path("cardNumber").asText();
         String code = ok(bearer(admin, "POST", "/v1/activation-codes", "{\"memberId\":\"" + memberId + "\"}")).path("code").asText();
@@ -114,6 +114,8 @@ public class RegistrySwapIT extends SotayTestSupport {
 
         HttpResponse<String> before = bearer(admin, "GET", "/v1/members/" + memberId, null);
         assertEquals(200, before.statusCode());
+        assertTrue("registered before the export", json(before).path("accountRegistered").asBoolean());
+        assertTrue("the app not installed yet, so a sign-in from the app writes the flag", !json(before).path("appInstalled").asBoolean());
         JsonNode rootSummary = ok(bearer(admin, "GET", "/v1/org-units/" + root, null));
         String folded = org.sotay.core.api.VietnameseText.fold(m.path("fullName").asText());
 
@@ -193,6 +195,12 @@ public class RegistrySwapIT extends SotayTestSupport {
             String memberAgain = tokenOf(card, PASSWORD);
             assertEquals(memberId, ok(bearer(memberAgain, "GET", "/v1/members/me", null)).path("id").asText());
             assertEquals(memberId, ok(bearer(memberToken, "GET", "/v1/members/me", null)).path("id").asText());
+            // from the app: identity would mark "app installed" in the registry; the file refuses, the sign-in still succeeds
+            HttpResponse<String> fromApp = http("POST", "/v1/auth/login", "{\"username\":" + quote(card) + ",\"password\":" + quote(PASSWORD)
+                    + ",\"device\":{\"installationId\":\"swap-it-phone\",\"platform\":\"android\",\"appVersion\":\"1.0\"}}",
+                    "Content-Type", "application/json");
+            assertEquals(fromApp.body(), 200, fromApp.statusCode());
+            assertEquals(memberId, ok(bearer(json(fromApp).path("accessToken").asText(), "GET", "/v1/members/me", null)).path("id").asText());
 
             // ---- and back: the real implementation started, the file feature removed ----
             marks.put("back", since(loopStarted));
