@@ -1,0 +1,2 @@
+/** The file-backed registry's implementation; nothing is exported. */
+package org.sotay.sample.registry.file.internal;
