@@ -1,11 +1,18 @@
 package org.sotay.registry.impl.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.sotay.core.api.persistence.MigrationReport;
 import org.sotay.core.api.persistence.SchemaMigrator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The registry's schema, migrated when this component activates. Every registry component
@@ -14,14 +21,24 @@ import org.sotay.core.api.persistence.SchemaMigrator;
  */
 @Component(service = RegistrySchema.class)
 public class RegistrySchema {
+    private static final Logger LOG = LoggerFactory.getLogger(RegistrySchema.class);
     static final String MODULE = "registry";
     private final MigrationReport report;
     private final String dialect;
 
     @Activate
-    public RegistrySchema(BundleContext context, @Reference SchemaMigrator migrator) {
+    public RegistrySchema(BundleContext context, @Reference SchemaMigrator migrator,
+            @Reference(target = "(osgi.jndi.service.name=sotay)") DataSource dataSource) throws SQLException {
         this.report = migrator.migrate(MODULE, context.getBundle(), "db/migration/" + MODULE);
         this.dialect = migrator.dialect();
+        if (report.applied().stream().anyMatch(s -> s.startsWith("V8__"))) {
+            // the name index is new: index the members written before it (the node that applied the script does it)
+            try (Connection c = dataSource.getConnection()) {
+                long t0 = System.nanoTime();
+                long n = MemberWords.backfill(c);
+                LOG.info("Name index REG_MEMBER_WORD filled for {} existing members in {} ms", n, (System.nanoTime() - t0) / 1_000_000);
+            }
+        }
     }
 
     MigrationReport report() {

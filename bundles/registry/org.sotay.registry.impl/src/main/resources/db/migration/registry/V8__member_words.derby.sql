@@ -1,0 +1,12 @@
+-- Name search through an index: every prefix of every folded word of a member's name, with the
+-- member's sort key, so that a query word is one equality whose rows come in Vietnamese order
+-- (MemberWords). Filled for the members already there by RegistrySchema once this script applies.
+CREATE TABLE REG_MEMBER_WORD (
+  WORD VARCHAR(20) NOT NULL,
+  SORT_KEY VARCHAR(400) NOT NULL,
+  MEMBER_ID VARCHAR(36) NOT NULL,
+  CONSTRAINT REG_MEMBER_WORD_PK PRIMARY KEY (WORD, SORT_KEY, MEMBER_ID)
+);
+CREATE INDEX REG_MEMBER_WORD_MEMBER ON REG_MEMBER_WORD (MEMBER_ID, WORD);
+-- Card-number prefix search reads the unique index REG_MEMBER_CARD by range (CARD_NUMBER >= ? AND
+-- CARD_NUMBER < ?): Derby compares VARCHAR by code point, nothing to change here.

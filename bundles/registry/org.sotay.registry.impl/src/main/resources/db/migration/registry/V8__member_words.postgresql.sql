@@ -1,0 +1,16 @@
+-- Name search through an index: every prefix of every folded word of a member's name, with the
+-- member's sort key, so that a query word is one equality whose rows come in Vietnamese order
+-- (MemberWords). Filled for the members already there by RegistrySchema once this script applies.
+-- Keys compare bytes ("C"), as NAME_KEY and SORT_KEY do since V2.
+CREATE TABLE REG_MEMBER_WORD (
+  WORD VARCHAR(20) COLLATE "C" NOT NULL,
+  SORT_KEY VARCHAR(400) COLLATE "C" NOT NULL,
+  MEMBER_ID VARCHAR(36) NOT NULL,
+  CONSTRAINT REG_MEMBER_WORD_PK PRIMARY KEY (WORD, SORT_KEY, MEMBER_ID)
+);
+CREATE INDEX REG_MEMBER_WORD_MEMBER ON REG_MEMBER_WORD (MEMBER_ID, WORD);
+-- Card-number prefix search reads the unique index by range (CARD_NUMBER >= ? AND CARD_NUMBER < ?),
+-- which needs byte order: with the database's locale collation a range of digits is still a range,
+-- but the plan of a prepared statement can only use an index whose collation is the column's, so
+-- the column and its unique index (rebuilt by this statement) compare bytes.
+ALTER TABLE REG_MEMBER ALTER COLUMN CARD_NUMBER TYPE VARCHAR(20) COLLATE "C";
