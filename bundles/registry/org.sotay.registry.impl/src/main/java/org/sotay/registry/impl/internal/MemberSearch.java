@@ -179,7 +179,16 @@ final class MemberSearch {
     private Sql select(Scope scope, String unitPath, String driver) {
         Sql s = new Sql();
         boolean tree = unitPath != null || !scope.everything();
-        s.sql.append(mode == Mode.NAME ? " FROM REG_MEMBER_WORD w JOIN REG_MEMBER m ON m.ID = w.MEMBER_ID" : " FROM REG_MEMBER m");
+        boolean filtered = q.status() != null || q.usesSmartphone() != null || q.appInstalled() != null || q.accountRegistered() != null
+                || words.stream().anyMatch(w -> w.length() > MemberWords.WORD_MAX);
+        if (mode != Mode.NAME) {
+            s.sql.append(" FROM REG_MEMBER m");
+        } else if (tree || filtered) {
+            s.sql.append(" FROM REG_MEMBER_WORD w JOIN REG_MEMBER m ON m.ID = w.MEMBER_ID");
+        } else {
+            // the index alone answers (the whole tree, no filter): every row of it names a member
+            s.sql.append(" FROM REG_MEMBER_WORD w");
+        }
         if (tree) {
             s.sql.append(" JOIN REG_UNIT u ON u.ID = m.CELL_ID");
         }

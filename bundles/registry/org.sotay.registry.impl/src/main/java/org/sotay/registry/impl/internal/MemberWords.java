@@ -97,6 +97,27 @@ final class MemberWords {
     }
 
     /**
+     * Fills the index for the members written before it existed unless {@code REG_WORD_INDEX} says
+     * it is filled, then says so; returns how many members it indexed, or -1 when there was nothing to do.
+     */
+    static long fillIfNeeded(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT FILLED FROM REG_WORD_INDEX WHERE ID = 1"); ResultSet rs = ps.executeQuery()) {
+            if (rs.next() && rs.getBoolean(1)) {
+                return -1;
+            }
+        }
+        long n = backfill(c);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE REG_WORD_INDEX SET FILLED = ? WHERE ID = 1")) {
+            ps.setBoolean(1, true);
+            ps.executeUpdate();
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        }
+        return n;
+    }
+
+    /**
      * Fills the index for members that have no rows yet (members written before it existed), in
      * keyset batches of 1,000 members, committing each; returns how many members it indexed.
      */

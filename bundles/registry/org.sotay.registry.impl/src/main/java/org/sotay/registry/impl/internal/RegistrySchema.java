@@ -28,16 +28,19 @@ public class RegistrySchema {
 
     @Activate
     public RegistrySchema(BundleContext context, @Reference SchemaMigrator migrator,
-            @Reference(target = "(osgi.jndi.service.name=sotay)") DataSource dataSource) throws SQLException {
+            @Reference(target = "(osgi.jndi.service.name=sotay)") DataSource dataSource) {
         this.report = migrator.migrate(MODULE, context.getBundle(), "db/migration/" + MODULE);
         this.dialect = migrator.dialect();
-        if (report.applied().stream().anyMatch(s -> s.startsWith("V8__"))) {
-            // the name index is new: index the members written before it (the node that applied the script does it)
-            try (Connection c = dataSource.getConnection()) {
-                long t0 = System.nanoTime();
-                long n = MemberWords.backfill(c);
+        // the name index, new in V8: index the members written before it, once (a flag row says it is done)
+        try (Connection c = dataSource.getConnection()) {
+            long t0 = System.nanoTime();
+            long n = MemberWords.fillIfNeeded(c);
+            if (n >= 0) {
                 LOG.info("Name index REG_MEMBER_WORD filled for {} existing members in {} ms", n, (System.nanoTime() - t0) / 1_000_000);
             }
+        } catch (SQLException e) {
+            // another node filling at the same time (a duplicate key): its rows are as good; the next start checks again
+            LOG.warn("Name index REG_MEMBER_WORD not filled on this node, retried at the next start: {}", e.toString());
         }
     }
 
