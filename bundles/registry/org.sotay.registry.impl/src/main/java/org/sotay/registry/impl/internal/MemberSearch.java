@@ -31,12 +31,15 @@ import org.sotay.registry.api.MemberQuery;
  * by key, so a page costs about a page of index entries.</li>
  * </ul>
  * The caller's scope (and the {@code unit} asked for) is a range of {@code REG_UNIT.PATH} in the same
- * statement. The total is counted up to {@value #COUNT_BOUND}: exact below that, a lower bound
+ * statement. The total is counted up to {@value #COUNT_BOUND} (a name search looks at no more than
+ * {@value #EXAMINE_BOUND} rows of its driving word for it): exact below that, a lower bound
  * above ({@code totalExact} false). Offsets (old clients) are capped at {@value #MAX_OFFSET}.
  */
 final class MemberSearch {
     /** Totals are counted this far and no further. */
     static final int COUNT_BOUND = 2000;
+    /** A name search's total looks at no more of its driving word's index rows than this. */
+    static final int EXAMINE_BOUND = 5000;
     /** Deepest offset served; deeper pages are read with the cursor. */
     static final int MAX_OFFSET = 10_000;
     private static final int MAX_TEXT = 200;
@@ -108,14 +111,16 @@ final class MemberSearch {
 
     /** Reads the page's member ids in order, the bounded total and the next cursor, on the transaction's connection. */
     Result run(Connection c, Scope scope, String unitPath) throws SQLException {
-        String driver = mode == Mode.NAME ? rarest(c) : null;
-        Sql base = select(scope, unitPath, driver);
+        long[] driverRows = new long[1];
+        String driver = mode == Mode.NAME ? rarest(c, driverRows) : null;
+        Sql base = select(scope, unitPath, driver, false);
         String key = mode == Mode.CARD ? "m.CARD_NUMBER" : mode == Mode.NAME ? "w.SORT_KEY" : "m.SORT_KEY";
         String id = mode == Mode.NAME ? "w.MEMBER_ID" : "m.ID";
 
         Sql list = base.copy();
         if (after != null) {
-            list.sql.append(" AND (").append(key).append(" > ? OR (").append(key).append(" = ? AND ").append(id).append(" > ?))");
+            // the leading "key >= ?" is what lets the index start at the cursor (an OR alone is no index range)
+            list.sql.append(" AND ").append(key).append(" >= ? AND (").append(key).append(" > ? OR ").append(id).append(" > ?)");
             list.params.add(after[0]);
             list.params.add(after[0]);
             list.params.add(after[1]);
@@ -136,26 +141,25 @@ final class MemberSearch {
         }
         List<String> ids = rows.stream().map(r -> r[1]).toList();
 
-        Sql count = base.copy();
+        // a common word in a small subtree: count among its first EXAMINE_BOUND rows only (a lower bound)
+        boolean examined = driverRows[0] > EXAMINE_BOUND;
+        Sql count = examined ? select(scope, unitPath, driver, true) : base.copy();
         count.sql.append(" FETCH FIRST ").append(COUNT_BOUND + 1).append(" ROWS ONLY) t");
         long total;
         try (PreparedStatement ps = count.prepare(c, "SELECT COUNT(*) FROM (SELECT 1 AS ONE"); ResultSet rs = ps.executeQuery()) {
             rs.next();
             total = rs.getLong(1);
         }
-        boolean exact = total <= COUNT_BOUND;
-        return new Result(ids, exact ? total : COUNT_BOUND, exact, next);
+        boolean exact = total <= COUNT_BOUND && !examined;
+        return new Result(ids, Math.min(total, COUNT_BOUND), exact, next);
     }
 
     /** The query word with the fewest index rows (counted up to the bound): the one whose rows drive the search. */
-    private String rarest(Connection c) throws SQLException {
-        if (words.size() == 1) {
-            return key(words.get(0));
-        }
+    private String rarest(Connection c, long[] rows) throws SQLException {
         String best = null;
         long bestCount = Long.MAX_VALUE;
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 AS ONE FROM REG_MEMBER_WORD WHERE WORD = ?"
-                + " FETCH FIRST " + (COUNT_BOUND + 1) + " ROWS ONLY) t")) {
+                + " FETCH FIRST " + (EXAMINE_BOUND + 1) + " ROWS ONLY) t")) {
             for (String w : words) {
                 ps.setString(1, key(w));
                 try (ResultSet rs = ps.executeQuery()) {
@@ -165,6 +169,7 @@ final class MemberSearch {
                         bestCount = n;
                         best = key(w);
                     }
+                    rows[0] = bestCount;
                 }
             }
         }
@@ -176,18 +181,24 @@ final class MemberSearch {
     }
 
     /** FROM and WHERE of the search (columns are put in front by {@link Sql#prepare}). */
-    private Sql select(Scope scope, String unitPath, String driver) {
+    private Sql select(Scope scope, String unitPath, String driver, boolean firstDriverRows) {
         Sql s = new Sql();
         boolean tree = unitPath != null || !scope.everything();
         boolean filtered = q.status() != null || q.usesSmartphone() != null || q.appInstalled() != null || q.accountRegistered() != null
                 || words.stream().anyMatch(w -> w.length() > MemberWords.WORD_MAX);
+        String wordTable = "REG_MEMBER_WORD w";
+        if (mode == Mode.NAME && firstDriverRows) {
+            wordTable = "(SELECT WORD, SORT_KEY, MEMBER_ID FROM REG_MEMBER_WORD WHERE WORD = ? ORDER BY SORT_KEY, MEMBER_ID FETCH FIRST "
+                    + EXAMINE_BOUND + " ROWS ONLY) w";
+            s.params.add(driver);
+        }
         if (mode != Mode.NAME) {
             s.sql.append(" FROM REG_MEMBER m");
         } else if (tree || filtered) {
-            s.sql.append(" FROM REG_MEMBER_WORD w JOIN REG_MEMBER m ON m.ID = w.MEMBER_ID");
+            s.sql.append(" FROM ").append(wordTable).append(" JOIN REG_MEMBER m ON m.ID = w.MEMBER_ID");
         } else {
             // the index alone answers (the whole tree, no filter): every row of it names a member
-            s.sql.append(" FROM REG_MEMBER_WORD w");
+            s.sql.append(" FROM ").append(wordTable);
         }
         if (tree) {
             s.sql.append(" JOIN REG_UNIT u ON u.ID = m.CELL_ID");
