@@ -151,7 +151,9 @@ final class MemberSearch {
             total = rs.getLong(1);
         }
         boolean exact = total <= COUNT_BOUND && !examined;
-        return new Result(ids, Math.min(total, COUNT_BOUND), exact, next);
+        // a lower bound is never below what this page shows (the rows looked at may not reach this page)
+        long seen = (long) page.offset() + ids.size() + (next == null ? 0 : 1);
+        return new Result(ids, exact ? total : Math.max(Math.min(total, COUNT_BOUND), Math.min(seen, COUNT_BOUND)), exact, next);
     }
 
     /** The query word with the fewest index rows (counted up to the bound): the one whose rows drive the search. */
