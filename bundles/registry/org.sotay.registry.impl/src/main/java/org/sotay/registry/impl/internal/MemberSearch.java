@@ -27,8 +27,8 @@ import org.sotay.registry.api.MemberQuery;
  * <li>a <b>card-number prefix</b> (only digits): a range of the unique card index
  * ({@code CARD_NUMBER >= '0800123' AND CARD_NUMBER < '0800124'}), in card order;</li>
  * <li>a <b>name</b>: each query word must begin a word of the name; the rarest word's rows of
- * {@link MemberWords REG_MEMBER_WORD} are read in Vietnamese order and the others are checked
- * by key, so a page costs about a page of index entries.</li>
+ * {@link MemberWords REG_MEMBER_WORD} are read in Vietnamese order and the others are matched on
+ * the same index row ({@code WORDS LIKE '% van%'}), so a page costs about a page of index entries.</li>
  * </ul>
  * The caller's scope (and the {@code unit} asked for) is a range of {@code REG_UNIT.PATH} in the same
  * statement. The total is counted up to {@value #COUNT_BOUND} (a name search looks at no more than
@@ -39,7 +39,7 @@ final class MemberSearch {
     /** Totals are counted this far and no further. */
     static final int COUNT_BOUND = 2000;
     /** A name search's total looks at no more of its driving word's index rows than this. */
-    static final int EXAMINE_BOUND = 5000;
+    static final int EXAMINE_BOUND = 1000;
     /** Deepest offset served; deeper pages are read with the cursor. */
     static final int MAX_OFFSET = 10_000;
     private static final int MAX_TEXT = 200;
@@ -186,11 +186,10 @@ final class MemberSearch {
     private Sql select(Scope scope, String unitPath, String driver, boolean firstDriverRows) {
         Sql s = new Sql();
         boolean tree = unitPath != null || !scope.everything();
-        boolean filtered = q.status() != null || q.usesSmartphone() != null || q.appInstalled() != null || q.accountRegistered() != null
-                || words.stream().anyMatch(w -> w.length() > MemberWords.WORD_MAX);
+        boolean filtered = q.status() != null || q.usesSmartphone() != null || q.appInstalled() != null || q.accountRegistered() != null;
         String wordTable = "REG_MEMBER_WORD w";
         if (mode == Mode.NAME && firstDriverRows) {
-            wordTable = "(SELECT WORD, SORT_KEY, MEMBER_ID FROM REG_MEMBER_WORD WHERE WORD = ? ORDER BY SORT_KEY, MEMBER_ID FETCH FIRST "
+            wordTable = "(SELECT WORD, SORT_KEY, MEMBER_ID, WORDS FROM REG_MEMBER_WORD WHERE WORD = ? ORDER BY SORT_KEY, MEMBER_ID FETCH FIRST "
                     + EXAMINE_BOUND + " ROWS ONLY) w";
             s.params.add(driver);
         }
@@ -210,15 +209,10 @@ final class MemberSearch {
             s.sql.append(" AND w.WORD = ?");
             s.params.add(driver);
             for (String w : words) {
-                String k = key(w);
-                if (!k.equals(driver)) {
-                    s.sql.append(" AND EXISTS (SELECT 1 FROM REG_MEMBER_WORD x WHERE x.MEMBER_ID = w.MEMBER_ID AND x.WORD = ?)");
-                    s.params.add(k);
-                }
-                if (w.length() > MemberWords.WORD_MAX) {
-                    // letters and digits only: nothing to escape
-                    s.sql.append(" AND m.NAME_KEY LIKE ?");
-                    s.params.add("%" + w + "%");
+                if (!key(w).equals(driver) || w.length() > MemberWords.WORD_MAX) {
+                    // letters and digits only: nothing to escape; read on the index row itself
+                    s.sql.append(" AND w.WORDS LIKE ?");
+                    s.params.add("% " + w + "%");
                 }
             }
         } else if (mode == Mode.CARD) {

@@ -12,12 +12,13 @@ import java.util.Set;
 import org.sotay.core.api.VietnameseText;
 
 /**
- * The word-prefix index of member names, {@code REG_MEMBER_WORD (WORD, SORT_KEY, MEMBER_ID)}: one row
+ * The word-prefix index of member names, {@code REG_MEMBER_WORD (WORD, SORT_KEY, MEMBER_ID, WORDS)}: one row
  * for every prefix (1 to {@value #WORD_MAX} letters) of every word of the folded name ("Nguyễn Văn
  * Lân" gives n, ng, ngu, ..., nguyen, v, va, van, l, la, lan). A query word is then one equality on
- * {@code WORD}, and its rows come out of the primary key already in the members' Vietnamese order
- * ({@code SORT_KEY}, then {@code MEMBER_ID}): the first page of a search reads a page of index
- * entries, not every member. The rows depend only on the name: transfers, status changes and unit
+ * {@code WORD}, and its rows come out of the index already in the members' Vietnamese order
+ * ({@code SORT_KEY}, then {@code MEMBER_ID}), each with the name's folded words ({@code WORDS}) that
+ * the other query words are matched on: the first page of a search reads a page of index entries,
+ * not every member. The rows depend only on the name: transfers, status changes and unit
  * moves leave them alone; every insert and every rename rewrites them in its own transaction.
  */
 final class MemberWords {
@@ -26,7 +27,10 @@ final class MemberWords {
     /** Most words a search may have. */
     static final int MAX_WORDS = 6;
 
-    private static final String INSERT = "INSERT INTO REG_MEMBER_WORD (WORD, SORT_KEY, MEMBER_ID) VALUES (?, ?, ?)";
+    /** Longest WORDS value kept (its column). */
+    static final int WORDS_MAX = 200;
+
+    private static final String INSERT = "INSERT INTO REG_MEMBER_WORD (WORD, SORT_KEY, MEMBER_ID, WORDS) VALUES (?, ?, ?, ?)";
 
     private MemberWords() {
     }
@@ -50,6 +54,15 @@ final class MemberWords {
         return new ArrayList<>(out);
     }
 
+    /** The WORDS column: every folded word after a space (" nguyen van lan"), cut to its column. */
+    static String wordsKey(String fullName) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : words(VietnameseText.fold(fullName))) {
+            sb.append(' ').append(w);
+        }
+        return MemberRules.cut(sb.toString(), WORDS_MAX);
+    }
+
     /** Every index key of a name: each prefix of each folded word, once. */
     static Set<String> keys(String fullName) {
         Set<String> keys = new LinkedHashSet<>();
@@ -64,10 +77,12 @@ final class MemberWords {
     /** Adds a member's rows to a batch of {@link #INSERT} (the caller executes it). */
     static int add(PreparedStatement insert, String memberId, String sortKey, String fullName) throws SQLException {
         int n = 0;
+        String all = wordsKey(fullName);
         for (String k : keys(fullName)) {
             insert.setString(1, k);
             insert.setString(2, sortKey);
             insert.setString(3, memberId);
+            insert.setString(4, all);
             insert.addBatch();
             n++;
         }
