@@ -4,5 +4,5 @@
  * the exceptions a service throws to produce them, and bilingual (Vietnamese first) messages.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.sotay.core.api;

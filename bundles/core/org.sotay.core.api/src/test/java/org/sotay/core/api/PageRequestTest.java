@@ -36,6 +36,33 @@ class PageRequestTest {
     }
 
     @Test
+    void aCursorIsReadByKeyAndNeverWithAnOffset() {
+        PageRequest r = PageRequest.parse(null, "20", "czEyMw");
+        assertEquals("czEyMw", r.cursor());
+        assertEquals(0, r.offset());
+        assertEquals(20, r.limit());
+        assertNull(PageRequest.parse("0", "20", " ").cursor());
+        assertEquals("czEyMw", PageRequest.parse("0", null, "czEyMw").cursor());
+        SotayException both = assertThrows(SotayException.class, () -> PageRequest.parse("40", "20", "czEyMw"));
+        assertEquals(List.of("cursor:with-offset"), both.errors().stream().map(f -> f.field() + ":" + f.code()).toList());
+        SotayException bad = assertThrows(SotayException.class, () -> PageRequest.parse(null, null, "a%27;--"));
+        assertEquals(List.of("cursor:invalid"), bad.errors().stream().map(f -> f.field() + ":" + f.code()).toList());
+        assertThrows(SotayException.class, () -> PageRequest.after("a".repeat(PageRequest.MAX_CURSOR_LENGTH + 1), null));
+    }
+
+    @Test
+    void aBoundedTotalStillGivesTheNextOffsetAndTheCursor() {
+        PageRequest r = PageRequest.of(0, 2);
+        Page<String> p = new Page<>(List.of("a", "b"), 2, false, r, "next");
+        assertEquals(2, p.getNextOffset());
+        assertEquals("next", p.getNextCursor());
+        assertEquals(false, p.isTotalExact());
+        assertNull(new Page<>(List.of("a"), 2, false, r, null).getNextOffset());
+        assertEquals(true, new Page<>(List.of("a"), 1, r).isTotalExact());
+        assertNull(new Page<>(List.of("a"), 1, r).getNextCursor());
+    }
+
+    @Test
     void textPicksVietnameseUnlessEnglishIsAsked() {
         Text t = Text.of("Xin chào", "Hello");
         assertEquals("Xin chào", t.in(null));

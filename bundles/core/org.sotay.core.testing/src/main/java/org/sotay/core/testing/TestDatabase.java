@@ -60,6 +60,12 @@ public final class TestDatabase implements DataSource, AutoCloseable {
         if (password == null) {
             throw new IllegalStateException("set SOTAY_TEST_PG_URL, SOTAY_TEST_PG_USER and SOTAY_TEST_PG_PASSWORD to test on PostgreSQL");
         }
+        String kept = System.getProperty("sotay.test.pg.schema");
+        if (kept != null && kept.matches("t[0-9]+_[0-9]+")) {
+            // a benchmark's loaded schema, used again as it is and kept (never created nor dropped here)
+            String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + kept;
+            return new TestDatabase("postgresql", url, user, password, null, base);
+        }
         String schema = "t" + ProcessHandle.current().pid() + "_" + COUNT.incrementAndGet();
         try (Connection c = DriverManager.getConnection(base, user, password); Statement st = c.createStatement()) {
             st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
@@ -172,7 +178,7 @@ public final class TestDatabase implements DataSource, AutoCloseable {
             } catch (SQLException e) {
                 // a leftover schema of a test run is harmless
             }
-        } else {
+        } else if (url.startsWith("jdbc:derby:")) {
             try {
                 DriverManager.getConnection(url.replace(";create=true", ";drop=true"));
             } catch (SQLException expected) {

@@ -87,7 +87,8 @@ final class DemoProvince {
                         + " USES_SMARTPHONE, APP_INSTALLED, APP_INSTALLED_ON, ACCOUNT_REGISTERED, ACCOUNT_REGISTERED_ON, CREATED_MS, UPDATED_MS, VERSION)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, ?, ?, ?, ?, ?, ?, ?, 0)");
                 PreparedStatement home = c.prepareStatement("INSERT INTO REG_MEMBERSHIP (ID, MEMBER_ID, UNIT_ID, KIND, VALID_FROM, VALID_TO,"
-                        + " REASON, RECORDED_MS, RECORDED_BY) VALUES (?, ?, ?, 'HOME', ?, NULL, 'demo', ?, ?)")) {
+                        + " REASON, RECORDED_MS, RECORDED_BY) VALUES (?, ?, ?, 'HOME', ?, NULL, 'demo', ?, ?)");
+                PreparedStatement words = MemberWords.prepare(c)) {
             Writer w = new Writer(unit, hist, recordedBy);
             Node root = w.unit("TQ", "Đảng bộ tỉnh Tuyên Quang", "PROVINCE", null, founded, null);
 
@@ -134,15 +135,17 @@ final class DemoProvince {
             for (int ci = 0; ci < cells; ci++) {
                 Node cell = cellNodes.get(ci);
                 for (int k = 0; k < cellSizes.get(ci); k++, m++) {
-                    registered += writeMember(member, home, m, cell, smartphone.get(m), installed.get(m), recordedBy);
+                    registered += writeMember(member, home, words, m, cell, smartphone.get(m), installed.get(m), recordedBy);
                     if (m % 1000 == 999) {
                         member.executeBatch();
                         home.executeBatch();
+                        words.executeBatch();
                     }
                 }
             }
             member.executeBatch();
             home.executeBatch();
+            words.executeBatch();
             return new Result(root.id, w.count, cells, m, installed.cardinality(), smartphone.cardinality(), registered);
         }
     }
@@ -151,7 +154,7 @@ final class DemoProvince {
         return n > size ? " " + (n / size + 1) : "";
     }
 
-    private int writeMember(PreparedStatement member, PreparedStatement home, int index, Node cell, boolean usesPhone,
+    private int writeMember(PreparedStatement member, PreparedStatement home, PreparedStatement words, int index, Node cell, boolean usesPhone,
             boolean hasApp, String recordedBy) throws SQLException {
         boolean female = random.nextInt(100) < 42;
         String name = FAMILY[random.nextInt(FAMILY.length)] + " "
@@ -214,6 +217,7 @@ final class DemoProvince {
         member.setLong(20, now);
         member.setLong(21, now);
         member.addBatch();
+        MemberWords.add(words, memberId, MemberRules.sortKey(name), name);
         home.setString(1, UUID.randomUUID().toString());
         home.setString(2, memberId);
         home.setString(3, cell.id);

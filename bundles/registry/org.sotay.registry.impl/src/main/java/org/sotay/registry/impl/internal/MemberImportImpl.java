@@ -358,22 +358,32 @@ public class MemberImportImpl implements MemberImport {
         int total = creates.size() + updates.size();
         progress.at("writing", 0, total);
         int n = 0;
-        for (Row r : creates) {
-            LocalDate from = MemberRules.firstMembershipFrom(r.draft().dateAdmitted(), cells.get(r.cellCode()).validFrom);
-            MemberServiceImpl.insert(em, r.draft(), r.draft().cellId(), from, "import", caller, now, today);
-            if (++n % 1000 == 0) {
-                em.flush();
-                em.clear();
-                progress.at("writing", n, total);
+        // the name index rows go in JDBC batches on the transaction's connection, executed with each flush
+        try (java.sql.PreparedStatement words = MemberWords.prepare(em.unwrap(java.sql.Connection.class))) {
+            for (Row r : creates) {
+                LocalDate from = MemberRules.firstMembershipFrom(r.draft().dateAdmitted(), cells.get(r.cellCode()).validFrom);
+                MemberServiceImpl.insert(em, r.draft(), r.draft().cellId(), from, "import", caller, now, today, words);
+                if (++n % 1000 == 0) {
+                    em.flush();
+                    em.clear();
+                    words.executeBatch();
+                    progress.at("writing", n, total);
+                }
             }
+            words.executeBatch();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("REG_MEMBER_WORD batch failed", e);
         }
         for (Map.Entry<Row, MemberEntity> e : updates.entrySet()) {
             MemberEntity m = em.contains(e.getValue()) ? e.getValue() : em.find(MemberEntity.class, e.getValue().id);
             // the file has no residence column: keep what the registry knows
             MemberDraft d = e.getKey().draft();
+            String keyBefore = m.nameKey;
+            String sortBefore = m.sortKey;
             MemberServiceImpl.apply(m, new MemberDraft(d.cardNumber(), d.fullName(), d.dateOfBirth(), d.gender(), d.ethnicity(),
                     d.dateAdmitted(), d.dateOfficial(), d.cellId(), m.residenceUnitId, d.phone(), d.email(), d.usesSmartphone(), null));
             m.updatedMs = now;
+            MemberServiceImpl.renamed(em, m, keyBefore, sortBefore);
             if (++n % 1000 == 0) {
                 progress.at("writing", n, total);
             }

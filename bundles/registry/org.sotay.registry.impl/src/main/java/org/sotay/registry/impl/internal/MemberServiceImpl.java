@@ -1,16 +1,18 @@
 package org.sotay.registry.impl.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 
 import javax.persistence.EntityManager;
-import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -24,7 +26,6 @@ import org.sotay.core.api.ProblemType;
 import org.sotay.core.api.SotayException;
 import org.sotay.core.api.Text;
 import org.sotay.core.api.Validation;
-import org.sotay.core.api.VietnameseText;
 import org.sotay.core.api.persistence.Journal;
 import org.sotay.core.api.security.Scope;
 import org.sotay.core.api.security.Caller;
@@ -74,61 +75,27 @@ public class MemberServiceImpl implements MemberService {
     public Page<Member> search(MemberQuery query, PageRequest page) {
         Caller caller = callers.current();
         MemberQuery q = query == null ? MemberQuery.all() : query;
+        MemberSearch search = MemberSearch.of(q, page);
         return jpa.txExpr(TransactionType.Required, em -> {
             Scope scope = Units.scope(em, caller, RegistryPermissions.READ);
-            boolean byUnit = q.unitId() != null && !q.unitId().isBlank();
-            // seeing the whole tree and asking for all of it: no join, so the first page walks the order index
-            boolean everything = scope.everything() && !byUnit;
-            StringBuilder where = everything ? new StringBuilder(" FROM MemberEntity m WHERE m.id IS NOT NULL")
-                    : new StringBuilder(" FROM MemberEntity m, UnitEntity u WHERE m.cellId = u.id AND ").append(scope.jpql("u.path"));
-            List<Consumer<TypedQuery<?>>> binds = new ArrayList<>();
-            if (byUnit) {
-                UnitEntity unit = Units.visible(em, caller, RegistryPermissions.READ, q.unitId());
-                where.append(" AND u.path LIKE :unitPath");
-                binds.add(t -> t.setParameter("unitPath", unit.path + "%"));
+            UnitEntity unit = q.unitId() != null && !q.unitId().isBlank() ? Units.visible(em, caller, RegistryPermissions.READ, q.unitId()) : null;
+            if (scope.nowhere()) {
+                return new Page<Member>(List.of(), 0, page);
             }
-            new Validation().maxLength("q", q.text(), 200).throwIfInvalid();
-            String text = VietnameseText.fold(q.text());
-            if (text != null && !text.isEmpty()) {
-                String card = MemberRules.normaliseCard(text);
-                if (card.matches("\\d+")) {
-                    where.append(" AND m.cardNumber LIKE :card");
-                    binds.add(t -> t.setParameter("card", card + "%"));
-                } else {
-                    where.append(" AND m.nameKey LIKE :name");
-                    binds.add(t -> t.setParameter("name", "%" + text.replace("%", "").replace("_", "") + "%"));
-                }
+            MemberSearch.Result r;
+            try {
+                r = search.run(em.unwrap(Connection.class), scope, unit == null ? null : unit.path);
+            } catch (SQLException e) {
+                throw new IllegalStateException("member search failed", e);
             }
-            if (q.status() != null) {
-                where.append(" AND m.status = :status");
-                binds.add(t -> t.setParameter("status", q.status()));
+            Map<String, MemberEntity> byId = new HashMap<>();
+            if (!r.ids().isEmpty()) {
+                em.createQuery("SELECT m FROM MemberEntity m WHERE m.id IN :ids", MemberEntity.class).setParameter("ids", r.ids())
+                        .getResultList().forEach(m -> byId.put(m.id, m));
             }
-            flag(where, binds, "usesSmartphone", q.usesSmartphone());
-            flag(where, binds, "appInstalled", q.appInstalled());
-            flag(where, binds, "accountRegistered", q.accountRegistered());
-
-            TypedQuery<Long> count = em.createQuery("SELECT COUNT(m)" + where, Long.class);
-            TypedQuery<MemberEntity> list = em.createQuery("SELECT m" + where + " ORDER BY m.sortKey, m.id", MemberEntity.class);
-            if (!everything) {
-                Units.bind(count, scope);
-                Units.bind(list, scope);
-            }
-            binds.forEach(b -> {
-                b.accept(count);
-                b.accept(list);
-            });
-            long total = count.getSingleResult();
-            List<Member> items = list.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList().stream()
-                    .map(MemberEntity::toDto).toList();
-            return new Page<>(items, total, page);
+            List<Member> items = r.ids().stream().map(byId::get).filter(Objects::nonNull).map(MemberEntity::toDto).toList();
+            return new Page<>(items, r.total(), r.totalExact(), page, r.nextCursor());
         });
-    }
-
-    private static void flag(StringBuilder where, List<Consumer<TypedQuery<?>>> binds, String field, Boolean value) {
-        if (value != null) {
-            where.append(" AND m.").append(field).append(" = :").append(field);
-            binds.add(t -> t.setParameter(field, value));
-        }
     }
 
     @Override
@@ -193,7 +160,10 @@ public class MemberServiceImpl implements MemberService {
             String card = MemberRules.normaliseCard(d.cardNumber());
             requireFreeCard(em, card, m.id);
             String before = m.cardNumber + ", " + m.fullName;
+            String sortBefore = m.sortKey;
+            String keyBefore = m.nameKey;
             apply(m, d);
+            renamed(em, m, keyBefore, sortBefore);
             m.updatedMs = clock.millis();
             Changes.in(journal, em).event(RegistryEvents.MEMBER_UPDATED, m.id, m.cellId)
                     .audit("member.update", "member", m.id, m.cellId, "was " + before + "; now " + m.cardNumber + ", " + m.fullName);
@@ -431,12 +401,27 @@ public class MemberServiceImpl implements MemberService {
         em.persist(ms);
     }
 
+    /** Rewrites the name index of a member whose name changed ({@link #apply} done), in the write's transaction. */
+    static void renamed(EntityManager em, MemberEntity m, String nameKeyBefore, String sortKeyBefore) {
+        if (!Objects.equals(nameKeyBefore, m.nameKey) || !Objects.equals(sortKeyBefore, m.sortKey)) {
+            MemberWords.write(em.unwrap(Connection.class), m.id, m.sortKey, m.fullName, true);
+        }
+    }
+
     /**
      * A new member in {@code cellId} with its first home membership from {@code from}: the one way
      * members are created (the API and the import both come here).
      */
     static MemberEntity insert(EntityManager em, MemberDraft d, String cellId, LocalDate from, String reason, Caller caller,
             long now, LocalDate today) {
+        MemberEntity m = insert(em, d, cellId, from, reason, caller, now, today, null);
+        MemberWords.write(em.unwrap(Connection.class), m.id, m.sortKey, m.fullName, false);
+        return m;
+    }
+
+    /** As above, the name index rows added to {@code words} (a batch of MemberWords' insert the caller executes). */
+    static MemberEntity insert(EntityManager em, MemberDraft d, String cellId, LocalDate from, String reason, Caller caller,
+            long now, LocalDate today, java.sql.PreparedStatement words) {
         MemberEntity m = new MemberEntity();
         m.id = UUID.randomUUID().toString();
         apply(m, d);
@@ -447,6 +432,13 @@ public class MemberServiceImpl implements MemberService {
         m.updatedMs = now;
         em.persist(m);
         membership(em, m.id, cellId, from, reason, caller, now);
+        if (words != null) {
+            try {
+                MemberWords.add(words, m.id, m.sortKey, m.fullName);
+            } catch (SQLException e) {
+                throw new IllegalStateException("REG_MEMBER_WORD batch failed", e);
+            }
+        }
         return m;
     }
 

@@ -64,18 +64,22 @@ public class MemberResource {
     }
 
     /**
-     * Search: {@code q} matches names with or without diacritics, or a card number prefix;
-     * {@code unit} limits to a subtree; results in Vietnamese order (given name first).
+     * Search: {@code q} matches names with or without diacritics (every word of {@code q} begins a
+     * word of the name), results in Vietnamese order (given name first); or, all digits, a card
+     * number prefix, in card order; {@code unit} limits to a subtree. Pages by {@code cursor} (the
+     * {@code nextCursor} of the page before) or by {@code offset} (at most 10,000); {@code total}
+     * is exact up to 2,000, a lower bound above ({@code totalExact} false).
      */
     @GET
     @RequiresPermission(RegistryPermissions.READ)
     public Page<Member> search(@QueryParam("q") String q, @QueryParam("unit") String unit, @QueryParam("status") String status,
             @QueryParam("usesSmartphone") String smartphone, @QueryParam("appInstalled") String installed,
-            @QueryParam("accountRegistered") String registered, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+            @QueryParam("accountRegistered") String registered, @QueryParam("offset") String offset, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         MemberQuery query = new MemberQuery(q, unit, Params.oneOf("status", status, MemberStatus.class),
                 Params.bool("usesSmartphone", smartphone), Params.bool("appInstalled", installed),
                 Params.bool("accountRegistered", registered));
-        return members.search(query, PageRequest.parse(offset, limit));
+        return members.search(query, PageRequest.parse(offset, limit, cursor));
     }
 
     /**

@@ -114,9 +114,9 @@ public class OrgUnitResource {
     @Path("{id}/members")
     @RequiresPermission(RegistryPermissions.READ)
     public Page<Member> members(@PathParam("id") String id, @QueryParam("q") String q, @QueryParam("status") String status,
-            @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+            @QueryParam("offset") String offset, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return members.search(new MemberQuery(q, id, Params.oneOf("status", status, MemberStatus.class), null, null, null),
-                PageRequest.parse(offset, limit));
+                PageRequest.parse(offset, limit, cursor));
     }
 
     /**
