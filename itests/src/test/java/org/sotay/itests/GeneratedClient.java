@@ -36,7 +36,7 @@ final class GeneratedClient {
 
     /** The search's first page of {@code limit} members whose names match {@code q}. */
     List<Member> search(String q, int limit) throws ApiException {
-        MemberResourceSearch200Response page = new RegistryApi(client).memberResourceSearch(q, null, null, null, null, null, "0", Integer.toString(limit));
+        MemberResourceSearch200Response page = new RegistryApi(client).memberResourceSearch(q, null, null, null, null, null, null, Integer.toString(limit), null);
         return page.getItems();
     }
 

@@ -222,7 +222,10 @@ public class RegistrySwapIT extends SotayTestSupport {
         }
         // nothing was written anywhere by the refused writes
         assertEquals(json(before), ok(bearer(admin, "GET", "/v1/members/" + memberId, null)));
-        assertEquals(DEMO_MEMBERS, ok(bearer(admin, "GET", "/v1/members?limit=1", null)).path("total").asInt());
+        // registry.impl counts a list exactly up to a bound (totalExact), the file counts it all
+        JsonNode all = ok(bearer(admin, "GET", "/v1/members?limit=1", null));
+        assertTrue(all.toString(), all.path("totalExact").asBoolean(true) ? all.path("total").asInt() == DEMO_MEMBERS
+                : all.path("total").asInt() > 0 && all.path("total").asInt() <= DEMO_MEMBERS);
         assertTrue(ok(bearer(admin, "GET", "/v1/members?q=99000001&limit=5", null)).path("items").isEmpty());
         assertEquals("registry.rest was not reinstalled", restBefore, bundle("org.sotay.registry.rest").getBundleId());
         assertEquals(Bundle.ACTIVE, bundle("org.sotay.registry.rest").getState());

@@ -413,7 +413,7 @@ final class OpenApiBuilder {
             return schema(t.containedTypeOrUnknown(0), mode);
         } else if (raw == Page.class) {
             s.put("type", "object");
-            s.putArray("required").add("items").add("total").add("offset").add("limit");
+            s.putArray("required").add("items").add("total").add("totalExact").add("offset").add("limit");
             ObjectNode props = s.putObject("properties");
             ObjectNode items = props.putObject("items");
             items.put("type", "array");
@@ -423,6 +423,10 @@ final class OpenApiBuilder {
             props.putObject("limit").put("type", "integer").put("format", "int32");
             props.putObject("nextOffset").put("type", "integer").put("format", "int32")
                     .put("description", "The offset of the next page; absent on the last page");
+            props.putObject("totalExact").put("type", "boolean")
+                    .put("description", "false when total is a lower bound: the list was counted only that far");
+            props.putObject("nextCursor").put("type", "string")
+                    .put("description", "The cursor of the next page (send it as cursor, without offset); absent on the last page and on lists without cursors");
         } else if (raw == Object.class || JsonNode.class.isAssignableFrom(raw)) {
             // free-form: any JSON value
         } else if (raw.getName().startsWith("javax.ws.rs.") || raw.isInterface()) {

@@ -151,8 +151,10 @@ class OpenApiBuilderTest {
         assertEquals("integer", list.path("parameters").get(1).path("schema").path("type").asText());
         JsonNode page = list.path("responses").path("200").path("content").path("application/json").path("schema");
         assertEquals("#/components/schemas/Member", page.path("properties").path("items").path("items").path("$ref").asText());
-        assertEquals("[\"items\",\"total\",\"offset\",\"limit\"]", page.path("required").toString());
+        assertEquals("[\"items\",\"total\",\"totalExact\",\"offset\",\"limit\"]", page.path("required").toString());
         assertFalse(page.path("properties").path("nextOffset").has("nullable"), "absent on the last page, never null");
+        assertEquals("boolean", page.path("properties").path("totalExact").path("type").asText());
+        assertEquals("string", page.path("properties").path("nextCursor").path("type").asText());
 
         JsonNode get = doc.path("paths").path("/v1/members/{id}").path("get");
         assertEquals(0, get.path("security").size(), "public endpoints carry an empty security list");
