@@ -178,6 +178,7 @@ public final class SchedulerEngine {
             boolean clusterWide = schedule != null && schedule.clusterWide();
             long lease = clusterWide ? Math.max(MIN_LEASE_MILLIS, schedule.period().toMillis()) : 0;
             long started = 0;
+            boolean ran = false;
             try {
                 if (clusterWide && !cluster.acquire(schedule.name(), lease)) {
                     observe(ScheduleRun.Outcome.SKIPPED, 0, false); // another node holds it
@@ -185,6 +186,7 @@ public final class SchedulerEngine {
                 }
                 runner = Thread.currentThread();
                 started = System.nanoTime();
+                ran = true;
                 task.run(this);
                 long took = System.nanoTime() - started;
                 failuresInARow = 0;
@@ -195,7 +197,7 @@ public final class SchedulerEngine {
                 if (cancelled) {
                     return; // its bundle is going away: what it throws now is not news
                 }
-                long took = started == 0 ? 0 : System.nanoTime() - started;
+                long took = ran ? System.nanoTime() - started : 0;
                 observe(ScheduleRun.Outcome.FAILED, took, clusterWide && took > lease * 1_000_000L);
                 failuresInARow++;
                 if (failuresInARow == 1 || failuresInARow % 100 == 0) {
