@@ -60,8 +60,7 @@ public class AuthorizationMatrixIT extends SotayTestSupport {
     @Test
     public void everyEndpointAnswersAsDesignedForEveryCaller() throws Exception {
         awaitHealthy();
-        await("the bootstrap administrator", 60, () -> login(ADMIN, ADMIN_PASSWORD).statusCode() == 200);
-        String admin = tokenOf(ADMIN, ADMIN_PASSWORD);
+        String admin = adminToken();
 
         // ---- the targets, all in district A; the outsiders live in district B ----
         String root = ok(bearer(admin, "GET", "/v1/org-units", null)).get(0).path("id").asText();
@@ -194,8 +193,7 @@ public class AuthorizationMatrixIT extends SotayTestSupport {
     @Test
     public void bodiesCannotAssignRolesUnitsOrStatus() {
         awaitHealthy();
-        await("the bootstrap administrator", 60, () -> login(ADMIN, ADMIN_PASSWORD).statusCode() == 200);
-        String admin = tokenOf(ADMIN, ADMIN_PASSWORD);
+        String admin = adminToken();
         String root = ok(bearer(admin, "GET", "/v1/org-units", null)).get(0).path("id").asText();
         String[][] attempts = {
                 { "POST", "/v1/accounts", "{\"username\":\"mass.assign\",\"displayName\":\"X\",\"kind\":\"STAFF\",\"homeUnitId\":\"" + root

@@ -42,8 +42,7 @@ public class HandbookIT extends SotayTestSupport {
     public void anItemForOneDistrictIsInvisibleElsewhereAndSyncsCheaplyInside() throws Exception {
         awaitHealthy();
         await("the handbook's paths", 120, () -> get("/openapi.json").body().contains("/v1/handbook/changes"));
-        await("the bootstrap administrator", 60, () -> login(ADMIN, ADMIN_PASSWORD).statusCode() == 200);
-        String admin = tokenOf(ADMIN, ADMIN_PASSWORD);
+        String admin = adminToken();
         String root = ok(bearer(admin, "GET", "/v1/org-units", null)).get(0).path("id").asText();
         JsonNode districts = ok(bearer(admin, "GET", "/v1/org-units/" + root + "/children?limit=10", null)).path("items");
         String districtA = districts.get(2).path("id").asText();
@@ -145,8 +144,7 @@ public class HandbookIT extends SotayTestSupport {
         assertEquals(null, cm.listConfigurations("(service.pid=org.sotay.handbook.demo)"));
         assertFalse(get("/v1/health").body().contains("handbook-demo"));
 
-        await("the bootstrap administrator", 60, () -> login(ADMIN, ADMIN_PASSWORD).statusCode() == 200);
-        String admin = tokenOf(ADMIN, ADMIN_PASSWORD);
+        String admin = adminToken();
         String root = ok(bearer(admin, "GET", "/v1/org-units", null)).get(0).path("id").asText();
         // to a district no other test reads from, so their figures stay theirs
         String district = ok(bearer(admin, "GET", "/v1/org-units/" + root + "/children?limit=10", null)).path("items").get(6).path("id").asText();

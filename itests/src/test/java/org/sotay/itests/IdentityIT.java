@@ -34,8 +34,7 @@ public class IdentityIT extends SotayTestSupport {
         awaitHealthy();
         if (admin == null) {
             // the bootstrap runs once the demo province has its root unit
-            await("the bootstrap administrator", 60, () -> login(ADMIN, ADMIN_PASSWORD).statusCode() == 200);
-            admin = tokenOf(ADMIN, ADMIN_PASSWORD);
+            admin = adminToken();
         }
     }
 

@@ -53,8 +53,7 @@ public class MeetingsIT extends SotayTestSupport {
     public void theSecretarysPathFromPatternToApprovedMinutes() {
         awaitHealthy();
         await("the meetings module", 120, () -> get("/openapi.json").body().contains("/v1/meetings/cells/{unitId}/proposal/confirm"));
-        await("the bootstrap administrator", 60, () -> login(ADMIN, ADMIN_PASSWORD).statusCode() == 200);
-        String admin = tokenOf(ADMIN, ADMIN_PASSWORD);
+        String admin = adminToken();
 
         // a cell with a probationary member, and two more members of it without accounts
         JsonNode probationary = ok(bearer(admin, "GET", "/v1/members?status=PROBATIONARY&limit=1", null), 200).path("items").get(0);
@@ -169,8 +168,7 @@ public class MeetingsIT extends SotayTestSupport {
     public void anOfflineBatchTwiceChangesNothingAndTheCalendarShowsACancelledMeeting() {
         awaitHealthy();
         await("the meetings module", 120, () -> get("/openapi.json").body().contains("/v1/meetings/{id}/batches"));
-        await("the bootstrap administrator", 60, () -> login(ADMIN, ADMIN_PASSWORD).statusCode() == 200);
-        String admin = tokenOf(ADMIN, ADMIN_PASSWORD);
+        String admin = adminToken();
         JsonNode pick = ok(bearer(admin, "GET", "/v1/members?status=OFFICIAL&accountRegistered=false&limit=200", null), 200).path("items");
         JsonNode m = pick.get(pick.size() - 1);
         String cell = m.path("cellId").asText();

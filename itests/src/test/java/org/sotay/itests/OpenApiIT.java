@@ -115,7 +115,7 @@ public class OpenApiIT extends SotayTestSupport {
     @ClientTest
     public void theGeneratedJavaClientSignsInAndReadsAMember() throws Exception {
         awaitHealthy();
-        String token = tokenOf(ADMIN, ADMIN_PASSWORD);
+        String token = adminToken();
         await("the demo members", 120, () -> get("/v1/members?q=nguyen&limit=1", "Authorization", "Bearer " + token).body().contains("\"cardNumber\""));
         JsonNode first = json(get("/v1/members?q=nguyen&limit=1", "Authorization", "Bearer " + token)).path("items").path(0);
         GeneratedClient.signInSearchAndRead(base(), ADMIN, ADMIN_PASSWORD, "nguyen", first.path("id").asText(), first.path("cardNumber").asText(),

@@ -69,8 +69,7 @@ public class RegistrySwapIT extends SotayTestSupport {
 
     @Test
     public void replaceTheRegistryImplementationWhileTheOthersServe() throws Exception {
-        await("the bootstrap administrator", 60, () -> login(ADMIN, ADMIN_PASSWORD).statusCode() == 200);
-        String admin = tokenOf(ADMIN, ADMIN_PASSWORD);
+        String admin = adminToken();
         String root = ok(bearer(admin, "GET", "/v1/org-units", null)).get(0).path("id").asText();
 
         // a member with an account, registered before the export (so the file says so)

@@ -37,8 +37,7 @@ public class ReportingIT extends SotayTestSupport {
         registerTestAuth();
         awaitHealthy();
         if (admin == null) {
-            await("the bootstrap administrator", 60, () -> login(ADMIN, ADMIN_PASSWORD).statusCode() == 200);
-            admin = tokenOf(ADMIN, ADMIN_PASSWORD);
+            admin = adminToken();
             root = ok(bearer(admin, "GET", "/v1/org-units", null)).get(0).path("id").asText();
             // the first figures are built in the background once the registry has its tree
             await("the first figures", 120, () -> bearer(admin, "GET", "/v1/reports/adoption/" + root, null).statusCode() == 200);

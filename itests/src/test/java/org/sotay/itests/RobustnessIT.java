@@ -115,7 +115,7 @@ public class RobustnessIT extends SotayTestSupport {
     public void noOperationFailsOnHostileInput() throws Exception {
         awaitHealthy();
         await("the bootstrap administrator", 60, () -> login(ADMIN, ADMIN_PASSWORD).statusCode() == 200);
-        adminToken();
+        renewAdminToken();
         fixtures();
         doc = json(get("/openapi.json"));
         List<Op> ops = operations();
@@ -161,7 +161,7 @@ public class RobustnessIT extends SotayTestSupport {
                 F.objectNode().put("unitId", unitId).put("title", "Thông báo thử " + RUN).put("body", "Nội dung").toString())).path("id").asText();
     }
 
-    private void adminToken() {
+    private void renewAdminToken() {
         admin = tokenOf(ADMIN, ADMIN_PASSWORD);
         adminSince = System.nanoTime();
     }
@@ -169,7 +169,7 @@ public class RobustnessIT extends SotayTestSupport {
     /** The administrator's token and the test's own stay valid: renewed before they expire, and at once when refused. */
     private void keepSessions() {
         if (System.nanoTime() - adminSince > 240_000_000_000L || bearer(admin, "GET", "/v1/auth/me", null).statusCode() == 401) {
-            adminToken();
+            renewAdminToken();
         }
         if (bearer(self, "GET", "/v1/auth/me", null).statusCode() == 401) {
             self = tokenOf("robust.self." + RUN, PASSWORD);

@@ -139,8 +139,7 @@ public class SmsChannelIT extends SotayTestSupport {
     @Test
     public void aMeetingRegisteredReachesTheGatewayThroughNotify() throws Exception {
         awaitHealthy();
-        await("the bootstrap administrator", 60, () -> login(ADMIN, ADMIN_PASSWORD).statusCode() == 200);
-        String admin = tokenOf(ADMIN, ADMIN_PASSWORD);
+        String admin = adminToken();
         // a cell from the end of the list (the meetings test takes the first one), with a member given an account
         com.fasterxml.jackson.databind.JsonNode members = ok(bearer(admin, "GET", "/v1/members?status=OFFICIAL&accountRegistered=false&limit=200&offset=400", null), 200)
                 .path("items");

@@ -248,6 +248,16 @@ public abstract class SotayTestSupport {
         return json(r).path("accessToken").asText();
     }
 
+    /**
+     * The bootstrap administrator's token, once the account exists: the identity module creates it
+     * a few seconds after the tree has its root unit, and the health endpoint is UP before that
+     * (a deployment without a bootstrap is healthy), so a healthy node is no proof of it.
+     */
+    static String adminToken() {
+        await("the bootstrap administrator", 60, () -> login(ADMIN, ADMIN_PASSWORD).statusCode() == 200);
+        return tokenOf(ADMIN, ADMIN_PASSWORD);
+    }
+
     /** One exchange with a bearer token and a JSON body (or none). */
     static HttpResponse<String> bearer(String token, String method, String path, String body) {
         return token == null ? http(method, path, body, "Content-Type", "application/json")
