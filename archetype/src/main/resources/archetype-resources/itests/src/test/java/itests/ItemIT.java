@@ -140,6 +140,8 @@ public class ItemIT {
             features.addRepository(URI.create(repo));
             features.installFeature(FEATURE);
             await("/v1/" + MODULE + "/items served", 120, () -> get("/v1/" + MODULE + "/items", WRITER).statusCode() == 200);
+            // the health report lists the module by its Sotay-Module header, UP
+            await("the module UP in the health report", 60, () -> "UP".equals(healthOf(MODULE)));
 
             // no token: 401; a token without the permission: 403
             assertEquals(401, get("/v1/" + MODULE + "/items", null).statusCode());
@@ -171,6 +173,7 @@ public class ItemIT {
             // the module leaves; its paths go, the platform stays healthy
             features.uninstallFeature(FEATURE);
             await("/v1/" + MODULE + "/items gone", 120, () -> get("/v1/" + MODULE + "/items", WRITER).statusCode() == 404);
+            await("the module gone from the health report", 60, () -> healthOf(MODULE) == null);
             assertEquals(200, get("/v1/health", null).statusCode());
         } finally {
             auth.unregister();
@@ -215,6 +218,20 @@ public class ItemIT {
                 return permissions.contains(permission) ? units : Set.of();
             }
         };
+    }
+
+    /** The module's status in the public health report, {@code null} when it is not listed. */
+    private static String healthOf(String module) {
+        try {
+            for (JsonNode m : JSON.readTree(get("/v1/health", null).body()).path("modules")) {
+                if (module.equals(m.path("name").asText())) {
+                    return m.path("status").asText();
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private List<String> roots() {

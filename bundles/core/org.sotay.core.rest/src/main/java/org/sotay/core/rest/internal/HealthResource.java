@@ -41,7 +41,8 @@ import org.sotay.core.api.security.PublicEndpoint;
 
 /**
  * {@code GET /api/v1/health}: 200 when every installed Sotay module and every health check is UP,
- * 503 otherwise. A module is the set of bundles {@code org.sotay.<module>.*}; it is UP when all
+ * 503 otherwise. A module is the set of bundles {@code org.sotay.<module>.*}, or of the bundles whose
+ * manifest names it in {@code Sotay-Module} (an integrator's, see {@link Modules}); it is UP when all
  * its bundles are active and all their enabled components are satisfied.
  * <p>
  * Public, so a load balancer or a monitor can ask without a token; but then it answers only the
@@ -146,11 +147,9 @@ public class HealthResource {
     private List<Module> modules() {
         Map<String, List<Bundle>> byModule = new TreeMap<>();
         for (Bundle b : context.getBundles()) {
-            String bsn = b.getSymbolicName();
-            if (bsn != null && bsn.startsWith("org.sotay.")) {
-                String rest = bsn.substring("org.sotay.".length());
-                int dot = rest.indexOf('.');
-                byModule.computeIfAbsent(dot < 0 ? rest : rest.substring(0, dot), k -> new ArrayList<>()).add(b);
+            String module = Modules.of(b);
+            if (module != null) {
+                byModule.computeIfAbsent(module, k -> new ArrayList<>()).add(b);
             }
         }
         List<Module> out = new ArrayList<>();

@@ -16,6 +16,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Request;
 import javax.ws.rs.core.Response;
 
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -109,7 +110,7 @@ public class OpenApiResource {
             }
             Class<?> type = typeOf(ref);
             if (type != null) {
-                out.add(new OpenApiBuilder.Resource(type, module(ref.getBundle().getSymbolicName())));
+                out.add(new OpenApiBuilder.Resource(type, module(ref.getBundle())));
             }
         }
         return out;
@@ -139,13 +140,13 @@ public class OpenApiResource {
         }
     }
 
-    static String module(String bsn) {
-        if (bsn == null || !bsn.startsWith("org.sotay.")) {
-            return bsn == null ? "other" : bsn;
+    /** The bundle's module ({@link Modules}), else its symbolic name. */
+    static String module(Bundle bundle) {
+        String module = Modules.of(bundle);
+        if (module != null) {
+            return module;
         }
-        String rest = bsn.substring("org.sotay.".length());
-        int dot = rest.indexOf('.');
-        return dot < 0 ? rest : rest.substring(0, dot);
+        return bundle.getSymbolicName() == null ? "other" : bundle.getSymbolicName();
     }
 
     private static String sha256(String s) {
