@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.sotay.core.api.security.Scope;
 import org.sotay.registry.api.Gender;
 import org.sotay.registry.api.Member;
 import org.sotay.registry.api.MemberStatus;
@@ -140,6 +141,35 @@ final class MemberExport {
             }
         }
         return new Batch(members, cellCodes, read, lastKey, lastId);
+    }
+
+    /** The member {@code id} if its cell is within {@code scope} (not nowhere), else null: one statement. */
+    static Member byId(Connection c, String id, Scope scope) throws SQLException {
+        StringBuilder sql = new StringBuilder(COLUMNS);
+        List<String> params = new ArrayList<>();
+        if (!scope.everything()) {
+            sql.append(" JOIN REG_UNIT u ON u.ID = m.CELL_ID");
+        }
+        sql.append(" WHERE m.ID = ?");
+        params.add(id);
+        if (!scope.everything()) {
+            List<String> paths = scope.paths();
+            sql.append(" AND (");
+            for (int i = 0; i < paths.size(); i++) {
+                sql.append(i == 0 ? "" : " OR ").append("(u.PATH >= ? AND u.PATH < ?)");
+                params.add(paths.get(i));
+                params.add(upper(paths.get(i)));
+            }
+            sql.append(")");
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setString(i + 1, params.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? member(rs) : null;
+            }
+        }
     }
 
     /** The row as {@link MemberEntity#toDto} gives it. */

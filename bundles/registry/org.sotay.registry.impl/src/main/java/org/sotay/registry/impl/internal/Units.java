@@ -1,5 +1,9 @@
 package org.sotay.registry.impl.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -66,6 +70,39 @@ final class Units {
                 for (Object[] r : rows) {
                     paths.add((String) r[1]);
                     PATHS.put((String) r[0], new CachedPath((String) r[1], now));
+                }
+            }
+        }
+        return Scope.ofPaths(paths);
+    }
+
+    /** {@link #scope} on a plain connection (outside JPA), from the same cache. */
+    static Scope scopePaths(Connection c, Caller caller, String permission) throws SQLException {
+        Set<String> roots = caller.unitsFor(permission);
+        List<String> paths = new ArrayList<>();
+        if (!roots.isEmpty()) {
+            long now = System.nanoTime() / 1_000_000;
+            List<String> ids = new ArrayList<>();
+            for (String id : roots) {
+                CachedPath cached = PATHS.get(id);
+                if (cached != null && now - cached.at() < RegistryTree.CACHE_MILLIS) {
+                    paths.add(cached.path());
+                } else {
+                    ids.add(id);
+                }
+            }
+            for (String id : ids) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT PATH FROM REG_UNIT WHERE ID = ?")) {
+                    ps.setString(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            if (PATHS.size() > 50_000) {
+                                PATHS.clear();
+                            }
+                            paths.add(rs.getString(1));
+                            PATHS.put(id, new CachedPath(rs.getString(1), now));
+                        }
+                    }
                 }
             }
         }

@@ -232,11 +232,16 @@ class MemberServiceTest {
     }
 
     @Test
-    void anExportedMemberIsTheMemberAsReadWithEveryFieldAndItsVietnameseNameIntact() {
+    void anExportedOrReadMemberIsTheMemberAsJpaReadsItWithEveryFieldAndItsVietnameseNameIntact() {
         Member m = f.member(f.cellA1, "Hoàng Thị Ngọc Ánh");
         f.directory.appInstalled(m.id(), LocalDate.now(f.p.clock()));
         f.directory.accountRegistered(m.id(), LocalDate.now(f.p.clock()));
-        Member read = f.members.get(m.id());
+        // the member as JPA reads it (the search loads the entities), beside the plain JDBC read of get()
+        Member read = f.members.search(new MemberQuery(null, f.cellA1, null, null, null, null), PageRequest.parse(null, null)).getItems().get(0);
+        assertEquals(read, f.members.get(m.id()));
+        f.as(f.staffOf(f.cellA1));
+        assertEquals(read, f.members.get(m.id()), "a caller scoped to the cell reads it through the path join");
+        f.as(f.admin());
         for (MemberExport.Plan plan : MemberExport.Plan.values()) {
             List<Member> exported = new ArrayList<>();
             f.members.forEachMember(plan == MemberExport.Plan.CELL ? f.cellA1 : f.districtA, (x, code) -> exported.add(x), plan);
