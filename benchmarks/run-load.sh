@@ -3,12 +3,16 @@
 # Load test of a Sotay distribution: DB-backed read endpoints measured against the health
 # endpoint in the same run (see benchmarks/README.md). Scenarios:
 #   health    GET /api/v1/health                        public, the platform baseline
+#   jwks      GET /api/v1/auth/jwks                     public, identity's JWKS document (no database, no token)
 #   notices   GET /api/v1/sample/notices?limit=20       bearer token, a scoped JPA read of a small table (the DB baseline)
 #   member    GET /api/v1/members/{id}                  bearer token, one member within the caller's subtree
 #   members   GET /api/v1/members?limit=20              bearer token, a scoped page in Vietnamese order
 # The instance under test loads a demo province (etc/org.sotay.registry.demo.cfg) and creates the
 # administrator "bench-admin" with a random password (SOTAY_BOOTSTRAP_ADMIN_USER/_PASSWORD); the
 # script signs in once (POST /api/v1/auth/login) and reuses the access token for the whole run.
+# After the load (registry set), it downloads the root's member CSV export EXPORT_RUNS times (curl to
+# /dev/null, rows per second) and, once Karaf is stopped, reads the same rows with plain JDBC from
+# the same database (ExportBaseline.java): the export's baseline in the same run.
 #
 #   benchmarks/run-load.sh
 #   SCENARIO_SET=reports DEMO_MEMBERS=57597 HEALTH_TIMEOUT=600 benchmarks/run-load.sh
@@ -40,7 +44,9 @@
 #                   one token outlives the run; the product default is 600)
 #   RESULTS_DIR     where the Markdown snippet goes (default benchmarks/results)
 #   KEEP_WORK=1     keep the temporary copy of the distribution (logs) after the run
-#   SCENARIO_SET    registry (default: health, notices, member, members) or reports (above)
+#   SCENARIO_SET    registry (default: health, jwks, notices, member, members) or reports (above)
+#   EXPORT_RUNS     downloads of the root's member CSV export and plain JDBC reads after the load
+#                   (registry set; default 5, 0 skips both)
 #
 set -euo pipefail
 
@@ -64,10 +70,12 @@ ACCESS_TOKEN_SECONDS="${ACCESS_TOKEN_SECONDS:-7200}"
 RESULTS_DIR="${RESULTS_DIR:-$SCRIPT_DIR/results}"
 KEEP_WORK="${KEEP_WORK:-0}"
 SCENARIO_SET="${SCENARIO_SET:-registry}"
+EXPORT_RUNS="${EXPORT_RUNS:-5}"
 
 HOST=127.0.0.1
 BASE_URL="http://$HOST:$PORT"
 HEALTH_PATH="/api/v1/health"
+JWKS_PATH="/api/v1/auth/jwks"
 NOTICES_PATH="/api/v1/sample/notices?limit=20"
 LOGIN_PATH="/api/v1/auth/login"
 MEMBERS_PATH="/api/v1/members?limit=20"
@@ -83,9 +91,10 @@ command -v curl >/dev/null || die "curl is required"
 [ "$ROUNDS" -ge 1 ] || die "ROUNDS must be at least 1"
 [[ "$DEMO_MEMBERS" =~ ^[1-9][0-9]*$ ]] || die "DEMO_MEMBERS must be a positive number"
 [[ "$ACCESS_TOKEN_SECONDS" =~ ^[1-9][0-9]*$ ]] || die "ACCESS_TOKEN_SECONDS must be a positive number"
+[[ "$EXPORT_RUNS" =~ ^[0-9]+$ ]] || die "EXPORT_RUNS must be a number (0 skips the export)"
 [ "$THREADS" -le "$CONNECTIONS" ] || die "THREADS ($THREADS) must not exceed CONNECTIONS ($CONNECTIONS)"
 case "$SCENARIO_SET" in
-    registry) SCENARIOS=(health notices member members) ;;
+    registry) SCENARIOS=(health jwks notices member members) ;;
     reports) SCENARIOS=(health adoption activity attendance cells connectivity reading) ;;
     *) die "SCENARIO_SET must be registry or reports, not $SCENARIO_SET" ;;
 esac
@@ -118,9 +127,7 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/sotay-bench.XXXXXX")"
 KARAF_PID=""
 KARAF_DIR=""
 
-cleanup() {
-    local rc=$?
-    set +e
+stop_karaf() {
     if [ -n "$KARAF_DIR" ] && [ -x "$KARAF_DIR/bin/stop" ]; then
         if [ -z "$KARAF_PID" ]; then KARAF_PID="$(find_karaf_pid)"; fi
         if [ -n "$KARAF_PID" ] && kill -0 "$KARAF_PID" 2>/dev/null; then
@@ -138,6 +145,13 @@ cleanup() {
             fi
         fi
     fi
+    return 0
+}
+
+cleanup() {
+    local rc=$?
+    set +e
+    stop_karaf
     if [ "$KEEP_WORK" = 1 ]; then
         log "kept $WORK"
     else
@@ -301,6 +315,7 @@ NOTICE_ROWS="$(curl -s --max-time 5 -H "Authorization: Bearer $TOKEN" "$BASE_URL
     | grep -o '"total"[[:space:]]*:[[:space:]]*[0-9]*' | grep -o '[0-9]*$' || true)"
 NOTICE_ROWS="${NOTICE_ROWS:-?}"
 
+[ "$(http_code "$JWKS_PATH")" = 200 ] || die "GET $JWKS_PATH without a token answered $(http_code "$JWKS_PATH"), expected 200"
 for p in "$NOTICES_PATH" "$MEMBER_PATH" "$MEMBERS_PATH"; do
     code="$(status_of "$(get "$p" auth)")"
     [ "$code" = 200 ] || die "GET $p with the token answered $code, expected 200"
@@ -341,7 +356,7 @@ if [ "$SCENARIO_SET" = reports ]; then
         [ "$code" = 401 ] || die "GET ${PATHS[$s]} without a token answered $code, expected 401"
     done
 else
-    declare -A PATHS=([health]="$HEALTH_PATH" [notices]="$NOTICES_PATH" [member]="$MEMBER_PATH" [members]="$MEMBERS_PATH")
+    declare -A PATHS=([health]="$HEALTH_PATH" [jwks]="$JWKS_PATH" [notices]="$NOTICES_PATH" [member]="$MEMBER_PATH" [members]="$MEMBERS_PATH")
     declare -A AUTH=([notices]=1 [member]=1 [members]=1)   # scenarios that send the bearer token
 fi
 
@@ -402,6 +417,54 @@ for r in $(seq 1 "$ROUNDS"); do
 done
 
 RSS_LOAD="$(rss_mib "$KARAF_PID")"
+
+# ---------------------------------------------------------------- the member CSV export beside plain JDBC
+# The root's export (every member the administrator sees), EXPORT_RUNS downloads to /dev/null after
+# one checked download (the header and one line per member, the byte-order mark); then Karaf is
+# stopped and ExportBaseline.java reads the same rows from the same database with plain JDBC.
+EXPORT_LINES=()
+if [ "$SCENARIO_SET" = registry ] && [ "$EXPORT_RUNS" -gt 0 ]; then
+    reply="$(get "/api/v1/org-units" auth)"
+    [ "$(status_of "$reply")" = 200 ] || die "GET /api/v1/org-units answered $(status_of "$reply"): $(body_of "$reply")"
+    ROOT_ID="$(json_string id "$(body_of "$reply")")"
+    [ -n "$ROOT_ID" ] || die "GET /api/v1/org-units listed no root"
+    EXPORT_PATH="/api/v1/org-units/$ROOT_ID/members/export"
+    # the list's total is bounded ("totalExact": false on a large subtree): the unit's summary counts them
+    reply="$(get "/api/v1/org-units/$ROOT_ID" auth)"
+    EXPORT_ROWS="$(json_number members "$(body_of "$reply")")"
+    [ -n "$EXPORT_ROWS" ] || die "GET /api/v1/org-units/$ROOT_ID answered $(status_of "$reply") without a member count"
+    log "checking one download of $EXPORT_PATH"
+    code="$(curl -s --max-time 600 -o "$WORK/export.csv" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$BASE_URL$EXPORT_PATH" || echo 000)"
+    [ "$code" = 200 ] || die "GET $EXPORT_PATH answered $code"
+    lines="$(wc -l <"$WORK/export.csv")"
+    [ "$lines" = $(( EXPORT_ROWS + 1 )) ] || die "the export has $lines lines, expected $EXPORT_ROWS members and the header"
+    [ "$(head -c 3 "$WORK/export.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ] || die "the export does not start with the UTF-8 byte-order mark"
+    EXPORT_BYTES="$(stat -c %s "$WORK/export.csv")"
+    rm -f "$WORK/export.csv"
+    rates=()
+    for r in $(seq 1 "$EXPORT_RUNS"); do
+        out="$(curl -s --max-time 600 -o /dev/null -w '%{http_code} %{time_total} %{size_download}' \
+            -H "Authorization: Bearer $TOKEN" "$BASE_URL$EXPORT_PATH" || echo 000)"
+        read -r code secs size <<<"$out"
+        [ "$code" = 200 ] && [ "$size" = "$EXPORT_BYTES" ] || die "export run $r: HTTP $code, $size bytes (expected 200, $EXPORT_BYTES)"
+        rate="$(awk -v n="$EXPORT_ROWS" -v t="$secs" 'BEGIN { printf "%.0f", n / t }')"
+        rates+=("$rate")
+        EXPORT_LINES+=("http run $r: $EXPORT_ROWS rows ($size bytes) in $secs s = $rate rows/s")
+        log "${EXPORT_LINES[-1]}"
+    done
+    EXPORT_RATE="$(median "${rates[@]}" | awk '{ printf "%.0f", $1 }')"
+    EXPORT_LINES+=("http median: $EXPORT_RATE rows/s (GET $EXPORT_PATH, curl to /dev/null, $EXPORT_RUNS runs)")
+    stop_karaf
+    DERBY_JAR="$(find "$KARAF_DIR/system/org/apache/derby/derby" -name 'derby-*.jar' | head -n1)"
+    [ -n "$DERBY_JAR" ] || die "no derby jar in $KARAF_DIR/system"
+    log "Karaf stopped; plain JDBC read of the same rows ($EXPORT_RUNS warm-up runs discarded, then $EXPORT_RUNS timed)"
+    jdbc_out="$(java -cp "$DERBY_JAR" "$SCRIPT_DIR/ExportBaseline.java" "jdbc:derby:$KARAF_DIR/data/sotay-db" "" "" "$EXPORT_RUNS" "$ROOT_ID")" \
+        || die "the plain JDBC read failed: $jdbc_out"
+    while IFS= read -r line; do EXPORT_LINES+=("$line"); done <<<"$jdbc_out"
+    JDBC_RATE="$(printf '%s\n' "$jdbc_out" | awk '/^jdbc median:/ { print $3 }')"
+    EXPORT_LINES+=("export/jdbc rows/s ratio = $(ratio "$EXPORT_RATE" "$JDBC_RATE");" \
+        "export $(awk -v v="$EXPORT_RATE" 'BEGIN { print (v >= 50000) ? "at least" : "NOT at least" }') 50,000 rows/s")
+fi
 
 declare -A M_RPS M_P50 M_P95 M_P99 T_ERRS
 for s in "${SCENARIOS[@]}"; do
@@ -474,10 +537,19 @@ REPORT="$(
     else
     ratios notices health
     echo
+    ratios jwks health
+    echo
+    ratios member jwks
+    echo
     ratios member notices
     echo
     ratios members notices
     echo
+    fi
+    if [ "${#EXPORT_LINES[@]}" -gt 0 ]; then
+        echo "member CSV export of the root, then a plain JDBC read of the same rows (Karaf stopped, same database):"
+        printf '  %s\n' "${EXPORT_LINES[@]}"
+        echo
     fi
     echo "start-to-healthy = ${START_S} s (demo province loaded)"
     echo "start-to-administrator = ${ADMIN_S} s; login = ${LOGIN_S} s (password hash check)"

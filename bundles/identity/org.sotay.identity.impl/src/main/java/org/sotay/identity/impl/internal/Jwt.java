@@ -27,6 +27,8 @@ final class Jwt {
     private static final Base64.Decoder D64 = Base64.getUrlDecoder();
     /** Clocks of nodes differ a little. */
     static final long SKEW_SECONDS = 30;
+    /** Longer tokens are refused unread. */
+    static final int MAX_LENGTH = 16_384;
 
     private Jwt() {
     }
@@ -46,7 +48,7 @@ final class Jwt {
 
     /** The claims of a valid token, or empty for anything else. Never throws for bad input. */
     static Optional<JsonNode> verify(String token, Function<String, PublicKey> keys, String issuer, String audience, long nowSeconds) {
-        if (token == null || token.length() > 16_384) {
+        if (token == null || token.length() > MAX_LENGTH) {
             return Optional.empty();
         }
         String[] parts = token.split("\\.", -1);

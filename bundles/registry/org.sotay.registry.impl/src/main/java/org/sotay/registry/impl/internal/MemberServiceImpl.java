@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 
 import javax.persistence.EntityManager;
+import javax.sql.DataSource;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -50,21 +51,25 @@ public class MemberServiceImpl implements MemberService {
             Text.of("Số thẻ đảng viên đã có trong sổ", "The party card number is already registered"));
 
     /** Members read per short transaction while an export streams. */
-    static final int EXPORT_BATCH = 1000;
+    static final int EXPORT_BATCH = MemberExport.BATCH;
 
     private final JpaTemplate jpa;
+    /** The platform's pool, for the one-statement read of {@link #get} outside any transaction. */
+    private final DataSource dataSource;
     private final CallerContext callers;
     private final Journal journal;
     private final Clock clock;
 
     @Activate
     public MemberServiceImpl(@Reference RegistrySchema schema, @Reference(target = "(osgi.unit.name=sotay-registry)") JpaTemplate jpa,
-            @Reference CallerContext callers, @Reference Journal journal, @Reference Clock clock) {
-        this(jpa, callers, journal, clock);
+            @Reference CallerContext callers, @Reference Journal journal, @Reference Clock clock,
+            @Reference(target = "(osgi.jndi.service.name=sotay)") DataSource dataSource) {
+        this(jpa, callers, journal, clock, dataSource);
     }
 
     /** Outside OSGi (tests). */
-    MemberServiceImpl(JpaTemplate jpa, CallerContext callers, Journal journal, Clock clock) {
+    MemberServiceImpl(JpaTemplate jpa, CallerContext callers, Journal journal, Clock clock, DataSource dataSource) {
+        this.dataSource = dataSource;
         this.jpa = jpa;
         this.callers = callers;
         this.journal = journal;
@@ -98,10 +103,27 @@ public class MemberServiceImpl implements MemberService {
         });
     }
 
+    /**
+     * One statement on a pooled connection in auto-commit, no entity manager and no transaction
+     * (the costs a read of one member paid most for): the member, joined to its cell's path within
+     * the caller's scope unless the caller holds a root; the scope's paths from {@link Units#scopePaths}.
+     */
     @Override
     public Member get(String id) {
         Caller caller = callers.current();
-        return jpa.txExpr(TransactionType.Required, em -> Units.member(em, caller, RegistryPermissions.READ, id).toDto());
+        if (id == null || id.isBlank() || id.length() > 36) {
+            throw Units.memberNotFound(id);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            Scope scope = Units.scopePaths(c, caller, RegistryPermissions.READ);
+            Member m = scope.nowhere() ? null : MemberExport.byId(c, id, scope);
+            if (m == null) {
+                throw Units.memberNotFound(id);
+            }
+            return m;
+        } catch (SQLException e) {
+            throw new IllegalStateException("member read failed", e);
+        }
     }
 
     @Override
@@ -336,45 +358,47 @@ public class MemberServiceImpl implements MemberService {
     }
 
     /**
-     * Streams in keyset batches of {@link #EXPORT_BATCH}, each read in its own short transaction: a
-     * long download holds no transaction and no pooled connection while the client reads.
+     * Streams in keyset batches of {@link MemberExport#BATCH} read with plain JDBC by an index in
+     * the export's order ({@link MemberExport}), each in its own short transaction: a long download
+     * holds no transaction and no pooled connection while the client reads.
      */
     @Override
     public void forEachMember(String unitId, BiConsumer<Member, String> sink) {
+        forEachMember(unitId, sink, null);
+    }
+
+    /** {@link #forEachMember(String, BiConsumer)} by {@code plan} (tests; null chooses). */
+    void forEachMember(String unitId, BiConsumer<Member, String> sink, MemberExport.Plan plan) {
         Caller caller = callers.current();
-        // a unit without children (a cell) is read by its own id through REG_MEMBER_CELL: a subtree's
-        // PATH LIKE under PostgreSQL's generic plan of a prepared statement is a scan of every member
-        String[] unit = jpa.txExpr(TransactionType.Required, em -> {
+        MemberExport export = jpa.txExpr(TransactionType.Required, em -> {
             UnitEntity u = Units.visible(em, caller, RegistryPermissions.READ, unitId);
-            boolean leaf = em.createQuery("SELECT u.id FROM UnitEntity u WHERE u.parentId = :id", String.class).setParameter("id", u.id)
-                    .setMaxResults(1).getResultList().isEmpty();
-            return new String[] { u.path, leaf ? u.code : null };
-        });
-        String path = unit[0];
-        String cellCode = unit[1];
-        String after = "";
-        String afterId = "";
-        while (true) {
-            String k = after;
-            String i = afterId;
-            List<Object[]> rows = jpa.txExpr(TransactionType.Required, em -> cellCode != null
-                    ? em.createQuery("SELECT m FROM MemberEntity m WHERE m.cellId = :cell AND (m.sortKey > :k OR (m.sortKey = :k AND m.id > :id))"
-                            + " ORDER BY m.sortKey, m.id", MemberEntity.class).setParameter("cell", unitId).setParameter("k", k)
-                            .setParameter("id", i).setMaxResults(EXPORT_BATCH).getResultList().stream()
-                            .map(m -> new Object[] { m, cellCode }).toList()
-                    : em.createQuery("SELECT m, u.code FROM MemberEntity m,"
-                    + " UnitEntity u WHERE m.cellId = u.id AND u.path LIKE :p AND (m.sortKey > :k OR (m.sortKey = :k AND m.id > :id))"
-                    + " ORDER BY m.sortKey, m.id", Object[].class).setParameter("p", path + "%").setParameter("k", k).setParameter("id", i)
-                    .setMaxResults(EXPORT_BATCH).getResultList());
-            for (Object[] r : rows) {
-                MemberEntity m = (MemberEntity) r[0];
-                sink.accept(m.toDto(), (String) r[1]);
-                after = m.sortKey;
-                afterId = m.id;
+            try {
+                return MemberExport.of(em.unwrap(Connection.class), u, plan);
+            } catch (SQLException e) {
+                throw new IllegalStateException("member export failed", e);
             }
-            if (rows.size() < EXPORT_BATCH) {
+        });
+        String key = "";
+        String id = "";
+        while (true) {
+            String k = key;
+            String i = id;
+            MemberExport.Batch batch = jpa.txExpr(TransactionType.Required, em -> {
+                try {
+                    return export.next(em.unwrap(Connection.class), k, i);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("member export failed", e);
+                }
+            });
+            // the sink (the client's download) is fed outside the transaction
+            for (int j = 0; j < batch.members().size(); j++) {
+                sink.accept(batch.members().get(j), batch.cellCodes().get(j));
+            }
+            if (batch.last()) {
                 return;
             }
+            key = batch.lastKey();
+            id = batch.lastId();
         }
     }
 

@@ -63,7 +63,10 @@ public class OrgUnitServiceImpl implements OrgUnitService {
         this.callers = callers;
         this.journal = journal;
         this.clock = clock;
-        this.treeChanged = treeChanged;
+        this.treeChanged = () -> {
+            Units.forgetPaths(); // the scopes' paths too (RegistryTree.forget drops them as well)
+            treeChanged.run();
+        };
     }
 
     static String unitKey(String name) {

@@ -87,5 +87,6 @@ public class RegistryTree implements OrgTree, EventHandler {
     /** Drops the cached lineages: called by this node's restructuring right after it commits. */
     void forget() {
         lineages.clear();
+        Units.forgetPaths();
     }
 }

@@ -1,9 +1,15 @@
 package org.sotay.registry.impl.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.persistence.EntityManager;
 import javax.persistence.Query;
@@ -22,15 +28,82 @@ final class Units {
     private Units() {
     }
 
-    /** The caller's subtrees for {@code permission}, their paths read from REG_UNIT. */
+    /** A unit's path read from REG_UNIT at {@code at} (milliseconds of {@link System#nanoTime}). */
+    private record CachedPath(String path, long at) {
+    }
+
+    /**
+     * Paths of the units callers hold grants on, as {@link RegistryTree} caches lineages: for
+     * {@link RegistryTree#CACHE_MILLIS}, dropped at once on the node that restructures and on every
+     * node that handles the restructuring's event. A path out of date can only narrow a scope, never
+     * widen it: a path is the chain of ids above a unit, so whatever lies under the unit's old path
+     * still lies under the unit (and a unit moved away leaves nothing there).
+     */
+    private static final Map<String, CachedPath> PATHS = new ConcurrentHashMap<>();
+
+    /** Drops the cached paths (the tree changed). */
+    static void forgetPaths() {
+        PATHS.clear();
+    }
+
+    /** The caller's subtrees for {@code permission}, their paths read from REG_UNIT (or the cache above). */
     static Scope scope(EntityManager em, Caller caller, String permission) {
         Set<String> roots = caller.unitsFor(permission);
         List<String> paths = new ArrayList<>();
         if (!roots.isEmpty()) {
-            List<String> ids = new ArrayList<>(roots);
+            long now = System.nanoTime() / 1_000_000;
+            List<String> ids = new ArrayList<>();
+            for (String id : roots) {
+                CachedPath c = PATHS.get(id);
+                if (c != null && now - c.at() < RegistryTree.CACHE_MILLIS) {
+                    paths.add(c.path());
+                } else {
+                    ids.add(id);
+                }
+            }
             for (int i = 0; i < ids.size(); i += 500) {
-                paths.addAll(em.createQuery("SELECT u.path FROM UnitEntity u WHERE u.id IN :ids", String.class)
-                        .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500))).getResultList());
+                List<Object[]> rows = em.createQuery("SELECT u.id, u.path FROM UnitEntity u WHERE u.id IN :ids", Object[].class)
+                        .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500))).getResultList();
+                if (PATHS.size() > 50_000) {
+                    PATHS.clear();
+                }
+                for (Object[] r : rows) {
+                    paths.add((String) r[1]);
+                    PATHS.put((String) r[0], new CachedPath((String) r[1], now));
+                }
+            }
+        }
+        return Scope.ofPaths(paths);
+    }
+
+    /** {@link #scope} on a plain connection (outside JPA), from the same cache. */
+    static Scope scopePaths(Connection c, Caller caller, String permission) throws SQLException {
+        Set<String> roots = caller.unitsFor(permission);
+        List<String> paths = new ArrayList<>();
+        if (!roots.isEmpty()) {
+            long now = System.nanoTime() / 1_000_000;
+            List<String> ids = new ArrayList<>();
+            for (String id : roots) {
+                CachedPath cached = PATHS.get(id);
+                if (cached != null && now - cached.at() < RegistryTree.CACHE_MILLIS) {
+                    paths.add(cached.path());
+                } else {
+                    ids.add(id);
+                }
+            }
+            for (String id : ids) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT PATH FROM REG_UNIT WHERE ID = ?")) {
+                    ps.setString(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            if (PATHS.size() > 50_000) {
+                                PATHS.clear();
+                            }
+                            paths.add(rs.getString(1));
+                            PATHS.put(id, new CachedPath(rs.getString(1), now));
+                        }
+                    }
+                }
             }
         }
         return Scope.ofPaths(paths);
@@ -61,8 +134,11 @@ final class Units {
             throw memberNotFound(id);
         }
         Scope scope = scope(em, caller, permission);
-        List<MemberEntity> found = bind(em.createQuery("SELECT m FROM MemberEntity m, UnitEntity u WHERE m.cellId = u.id"
-                + " AND m.id = :id AND " + scope.jpql("u.path"), MemberEntity.class), scope).setParameter("id", id).getResultList();
+        // held at a root: every member is in scope, no join needed
+        List<MemberEntity> found = scope.everything()
+                ? em.createQuery("SELECT m FROM MemberEntity m WHERE m.id = :id", MemberEntity.class).setParameter("id", id).getResultList()
+                : bind(em.createQuery("SELECT m FROM MemberEntity m, UnitEntity u WHERE m.cellId = u.id"
+                        + " AND m.id = :id AND " + scope.jpql("u.path"), MemberEntity.class), scope).setParameter("id", id).getResultList();
         if (found.isEmpty()) {
             throw memberNotFound(id);
         }

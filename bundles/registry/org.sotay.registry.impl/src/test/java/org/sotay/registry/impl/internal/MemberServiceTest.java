@@ -204,6 +204,66 @@ class MemberServiceTest {
     }
 
     @Test
+    void bothSubtreePlansReadTheSameMembersInOrderAcrossBatchBordersAndNoOneOutside() {
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < MemberExport.BATCH + 120; i++) {
+            expected.add(f.member(i % 3 == 0 ? f.cellA2 : f.cellA1, (i % 2 == 0 ? "Đặng Thị " : "Nguyễn Văn ") + letters(i)).id());
+        }
+        // members of the other district interleave in the order index: the walk skips them
+        for (int i = 0; i < 300; i++) {
+            f.member(f.cellB1, "Nguyễn Văn " + letters(i) + " Bê");
+        }
+        String codeA1 = f.units.get(f.cellA1).code();
+        String codeA2 = f.units.get(f.cellA2).code();
+        for (MemberExport.Plan plan : new MemberExport.Plan[] { MemberExport.Plan.WALK, MemberExport.Plan.JOIN }) {
+            List<String> seen = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
+            f.members.forEachMember(f.districtA, (m, cellCode) -> {
+                seen.add(m.id());
+                keys.add(VietnameseKeys.of(m.fullName()) + "|" + m.id());
+                assertEquals(m.cellId().equals(f.cellA1) ? codeA1 : codeA2, cellCode, plan + ": the member's own cell code");
+            }, plan);
+            assertEquals(expected.size(), seen.size(), plan + ": every member of the district once, no one outside");
+            assertEquals(new java.util.HashSet<>(expected), new java.util.HashSet<>(seen), plan.toString());
+            List<String> sorted = new ArrayList<>(keys);
+            sorted.sort(null);
+            assertEquals(sorted, keys, plan + ": Vietnamese order across batch borders");
+        }
+    }
+
+    @Test
+    void anExportedOrReadMemberIsTheMemberAsJpaReadsItWithEveryFieldAndItsVietnameseNameIntact() {
+        Member m = f.member(f.cellA1, "Hoàng Thị Ngọc Ánh");
+        f.directory.appInstalled(m.id(), LocalDate.now(f.p.clock()));
+        f.directory.accountRegistered(m.id(), LocalDate.now(f.p.clock()));
+        // the member as JPA reads it (the search loads the entities), beside the plain JDBC read of get()
+        Member read = f.members.search(new MemberQuery(null, f.cellA1, null, null, null, null), PageRequest.parse(null, null)).getItems().get(0);
+        assertEquals(read, f.members.get(m.id()));
+        f.as(f.staffOf(f.cellA1));
+        assertEquals(read, f.members.get(m.id()), "a caller scoped to the cell reads it through the path join");
+        f.as(f.admin());
+        for (MemberExport.Plan plan : MemberExport.Plan.values()) {
+            List<Member> exported = new ArrayList<>();
+            f.members.forEachMember(plan == MemberExport.Plan.CELL ? f.cellA1 : f.districtA, (x, code) -> exported.add(x), plan);
+            assertEquals(List.of(read), exported, plan.toString());
+            assertEquals("Hoàng Thị Ngọc Ánh", exported.get(0).fullName());
+        }
+    }
+
+    @Test
+    void anExportOutsideTheCallersSubtreeIsNotFoundWhateverThePlan() {
+        f.member(f.cellA1, "Lê Văn Tám");
+        f.as(f.staffOf(f.districtB));
+        for (MemberExport.Plan plan : new MemberExport.Plan[] { null, MemberExport.Plan.WALK, MemberExport.Plan.JOIN, MemberExport.Plan.CELL }) {
+            List<String> seen = new ArrayList<>();
+            SotayException e = assertThrows(SotayException.class, () -> f.members.forEachMember(f.districtA, (x, code) -> seen.add(x.id()), plan));
+            assertEquals(404, e.type().status());
+            assertThrows(SotayException.class, () -> f.members.forEachMember(f.cellA1, (x, code) -> seen.add(x.id()), plan));
+            assertEquals(List.of(), seen);
+        }
+    }
+
+    @Test
     void aCellsMembersAreReadByTheCellInOrderAcrossBatchesWithTheCellsCode() {
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < MemberServiceImpl.EXPORT_BATCH + 30; i++) {

@@ -50,7 +50,7 @@ final class RegistryFixture implements AutoCloseable {
         tree = new RegistryTree(jpa);
         p.tree(tree);
         units = new OrgUnitServiceImpl(jpa, p.callers(), p.journal(), p.systemClock(), tree::forget);
-        members = new MemberServiceImpl(jpa, p.callers(), p.journal(), p.systemClock());
+        members = new MemberServiceImpl(jpa, p.callers(), p.journal(), p.systemClock(), p.database());
         imports = new MemberImportImpl(jpa, p.callers(), p.journal(), p.systemClock(), p.scheduler("org.sotay.registry.impl"), p.blobs());
         directory = new MemberDirectoryImpl(jpa, p.journal(), p.systemClock());
         LocalDate founded = LocalDate.of(2000, 1, 1);

@@ -26,7 +26,7 @@ public final class RegistryHarness {
         tree = new RegistryTree(jpa);
         p.tree(tree);
         units = new OrgUnitServiceImpl(jpa, p.callers(), p.journal(), p.systemClock(), tree::forget);
-        members = new MemberServiceImpl(jpa, p.callers(), p.journal(), p.systemClock());
+        members = new MemberServiceImpl(jpa, p.callers(), p.journal(), p.systemClock(), p.database());
         directory = new MemberDirectoryImpl(jpa, p.journal(), p.systemClock());
         imports = new MemberImportImpl(jpa, p.callers(), p.journal(), p.systemClock(), p.scheduler("org.sotay.registry.impl"), p.blobs());
     }

@@ -92,6 +92,20 @@ class RestructuringTest {
     }
 
     @Test
+    void theStaffOfAMovedUnitKeepTheirScopeAtOnceThoughItsPathWasCached() {
+        Member m = f.member(f.cellA1, "Tạ Thị Huệ");
+        f.as(f.staffOf(f.grassA));
+        assertNotNull(f.members.get(m.id()), "read once: the path of grassroots A is cached for the scope");
+        f.as(f.admin());
+        f.units.move(f.grassA, f.districtB, today, f.units.get(f.grassA).version());
+        f.as(f.staffOf(f.grassA));
+        assertNotNull(f.members.get(m.id()), "the unit's new path, not the cached old one");
+        assertEquals(1, f.members.search(null, org.sotay.core.api.PageRequest.parse(null, null)).getItems().size());
+        f.as(f.staffOf(f.districtA));
+        assertEquals("not-found", assertThrows(SotayException.class, () -> f.members.get(m.id())).type().slug());
+    }
+
+    @Test
     void theTreeAtADateCarriesEachUnitsCodeVenueAndConnectivity() {
         OrgUnit cell = f.units.create(new UnitDraft("A.1.09", "Chi bộ bản Khuổi Phầy", "CELL", f.grassA, today.minusDays(3),
                 "Nhà văn hóa bản Khuổi Phầy", Connectivity.NONE));
