@@ -44,7 +44,7 @@ import org.sotay.registry.api.MemberService;
  * </pre>
  *
  * Loads the generated province ({@code DemoProvince.write}, the demo loader's path, name index
- * included) into a schema of its own, runs {@code ANALYZE}, then, with one client, times through the
+ * included: COPY on PostgreSQL) into a schema of its own, runs {@code ANALYZE}, then, with one client, times through the
  * real {@link MemberService}: name searches (queries made of generated names) as the root's
  * administrator and as a district's, beside the old scan they replace (the old service's two
  * statements, {@code COUNT} and the ordered page over {@code NAME_KEY LIKE '%x%'}) on the same queries
@@ -78,11 +78,17 @@ class MemberSearchBenchmark {
                 RegistryHarness.Demo demo = r.demo(p, members, seed);
                 double loadS = (System.nanoTime() - t0) / 1e9;
                 long words = p.query("SELECT COUNT(*) FROM REG_MEMBER_WORD", rs -> rs.getLong(1)).get(0);
-                line("load: %,d members, %,d cells, %,d name index rows (%.1f per member) in %.1f s (%,.0f members/s), DemoProvince.write",
-                        demo.members(), demo.cells(), words, words / (double) demo.members(), loadS, demo.members() / loadS);
+                String way;
+                try (Connection c = p.connection()) {
+                    way = DemoRows.copyAvailable(c) ? "COPY, indexes and foreign keys made after the rows" : "JDBC batches";
+                }
+                line("load: %,d members, %,d cells, %,d name index rows (%.1f per member) in %.1f s (%,.0f members/s), DemoProvince.write (%s);"
+                        + " load average %.2f", demo.members(), demo.cells(), words, words / (double) demo.members(), loadS, demo.members() / loadS, way,
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                 long ta = System.nanoTime();
                 analyze(p);
-                line("VACUUM ANALYZE / ANALYZE of the registry's tables (what autovacuum does): %.1f s", (System.nanoTime() - ta) / 1e9);
+                line("VACUUM ANALYZE / ANALYZE of the registry's tables (what autovacuum does): %.1f s; load average %.2f", (System.nanoTime() - ta) / 1e9,
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                 root = demo.rootId();
             } else {
                 // -Dsotay.test.pg.schema=<a schema an earlier run loaded>: the same data, timed again
@@ -186,6 +192,7 @@ class MemberSearchBenchmark {
                 row("page of 50 deep in a district, by cursor (new)", runs, stats(deepD));
                 row("old: page of 50 at offset 50,000 in the district + COUNT", oldOffset.length, stats(oldOffset));
                 line("");
+                line("load average at the end of the timings %.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                 line("ratio old scan / index (name search, root scope): median %.1f x, p95 %.1f x; bars: p95 < 50 ms: %s, >= 20x: %s",
                         o[0] / n[0], o[1] / n[1], n[1] < 50 ? "yes" : "NO", o[1] / n[1] >= 20 ? "yes" : "NO");
             }
