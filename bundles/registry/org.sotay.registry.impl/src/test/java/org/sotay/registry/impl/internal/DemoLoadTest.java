@@ -80,6 +80,31 @@ class DemoLoadTest {
     }
 
     @Test
+    void aLoadCutOffHalfwayIsRolledBackWithItsIndexesAndForeignKeys() throws Exception {
+        try (TestPlatform p = TestPlatform.start()) {
+            assumeTrue("postgresql".equals(p.dialect()), "COPY is PostgreSQL's: run with -Dsotay.test.db=postgresql");
+            p.migrate("registry", "db/migration/registry");
+            List<String> before = definitions(p);
+            int[] made = { 0 };
+            Supplier<String> ids = () -> {
+                if (++made[0] > 2_000) {
+                    throw new IllegalStateException("cut off");
+                }
+                return UUID.randomUUID().toString();
+            };
+            try (Connection c = p.connection()) {
+                c.setAutoCommit(false);
+                assertThrows(IllegalStateException.class,
+                        () -> new DemoProvince(DemoProvince.Plan.ofMembers(3_000, 5), TODAY, 0).withIds(ids).write(c, "test", DemoRows.Load.COPY));
+                c.rollback();
+            }
+            assertEquals(before, definitions(p), "the indexes dropped for the load are back");
+            assertEquals(0L, p.query("SELECT COUNT(*) FROM REG_UNIT", rs -> rs.getLong(1)).get(0));
+            assertEquals(0L, p.query("SELECT COUNT(*) FROM REG_MEMBER_WORD", rs -> rs.getLong(1)).get(0));
+        }
+    }
+
+    @Test
     void theGeneratorTakesCopyOnPostgresqlAndBatchesElsewhere() throws Exception {
         try (TestPlatform p = TestPlatform.start(); Connection c = p.connection()) {
             assertEquals("postgresql".equals(p.dialect()), DemoRows.copyAvailable(c));
