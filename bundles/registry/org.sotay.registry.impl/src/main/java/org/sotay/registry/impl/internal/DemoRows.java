@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * {@code unwrap}; the bundle imports the driver's packages optionally, so a Derby deployment never
  * needs them). The rows are buffered as COPY text and sent a table at a time, parents first, every
  * {@value CopyRows#FLUSH_CHARS} characters. When the registry's tables are empty at the start (the demo
- * loader's case), their secondary indexes and foreign keys are dropped first and made again at the
- * end, in the same transaction: one sort per index instead of millions of index insertions, one
- * join per foreign key instead of a check per row.</li>
+ * loader's case), their primary keys, unique constraints, indexes and foreign keys are dropped first
+ * and made again at the end, in the same transaction: one sort per index instead of millions of
+ * index insertions, one join per foreign key instead of a check per row.</li>
  * </ul>
  * The generator calls {@link #into} for a row, {@link #flush} where it used to execute its batches, and
  * {@link #finish} once; the caller commits.
@@ -211,7 +211,7 @@ abstract class DemoRows {
         }
     }
 
-    /** PostgreSQL's COPY, in text format, with the indexes and foreign keys of empty tables made after the rows. */
+    /** PostgreSQL's COPY, in text format, with the keys, constraints and indexes of empty tables made after the rows. */
     static final class CopyRows extends DemoRows {
         /** Buffered text sent when the buffers reach this size (about 40 MB of Java heap), and at the end. */
         static final int FLUSH_CHARS = 20_000_000;
@@ -255,41 +255,53 @@ abstract class DemoRows {
         }
 
         /**
-         * Drops the secondary indexes (those no constraint uses) and the foreign keys of the tables
-         * written, keeping their definitions from the catalogue (whatever the migrations made) to make
-         * them again in {@link #finish}. Primary keys and unique constraints stay: they check the rows
-         * as they come.
+         * Drops the indexes and constraints of the tables written, keeping their definitions from the
+         * catalogue (whatever the migrations made) to make them again in {@link #finish}: the foreign
+         * keys on these tables and those pointing at them (another registry table's), then their primary
+         * keys and unique constraints, then the plain indexes. Made again in the reverse order: each
+         * primary key, unique constraint and index is one sort, each foreign key one join; a duplicate
+         * or a dangling reference fails the load there, and the transaction rolls it all back.
          */
         private void setAside() throws SQLException {
             String tables = "('reg_unit', 'reg_unit_history', 'reg_member', 'reg_membership', 'reg_member_word')";
-            List<String> drop = new ArrayList<>();
+            List<String> dropKeys = new ArrayList<>();
+            List<String> dropConstraints = new ArrayList<>();
+            List<String> dropIndexes = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
+            List<String> constraints = new ArrayList<>();
+            List<String> indexes = new ArrayList<>();
             try (Statement st = c.createStatement()) {
                 try (ResultSet rs = st.executeQuery("SELECT quote_ident(n.nspname) || '.' || quote_ident(x.relname), pg_get_indexdef(i.indexrelid)"
                         + " FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid JOIN pg_class x ON x.oid = i.indexrelid"
                         + " JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = current_schema() AND t.relname IN " + tables
-                        + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid) ORDER BY x.relname")) {
+                        + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.contype <> 'f') ORDER BY x.relname")) {
                     while (rs.next()) {
-                        drop.add("DROP INDEX " + rs.getString(1));
-                        remake.add(rs.getString(2));
+                        dropIndexes.add("DROP INDEX " + rs.getString(1));
+                        indexes.add(rs.getString(2));
                     }
                 }
-                List<String> keys = new ArrayList<>();
                 try (ResultSet rs = st.executeQuery("SELECT quote_ident(n.nspname) || '.' || quote_ident(t.relname), quote_ident(k.conname),"
-                        + " pg_get_constraintdef(k.oid) FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid"
-                        + " JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = current_schema() AND t.relname IN " + tables
-                        + " AND k.contype = 'f' ORDER BY t.relname, k.conname")) {
+                        + " pg_get_constraintdef(k.oid), k.contype FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid"
+                        + " JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = current_schema()"
+                        + " AND (t.relname IN " + tables + " AND k.contype IN ('p', 'u', 'f') OR k.contype = 'f' AND k.confrelid IN"
+                        + " (SELECT r.oid FROM pg_class r WHERE r.relnamespace = n.oid AND r.relname IN " + tables + "))"
+                        + " ORDER BY t.relname, k.conname")) {
                     while (rs.next()) {
-                        drop.add("ALTER TABLE " + rs.getString(1) + " DROP CONSTRAINT " + rs.getString(2));
-                        keys.add("ALTER TABLE " + rs.getString(1) + " ADD CONSTRAINT " + rs.getString(2) + " " + rs.getString(3));
+                        boolean foreign = "f".equals(rs.getString(4));
+                        (foreign ? dropKeys : dropConstraints).add("ALTER TABLE " + rs.getString(1) + " DROP CONSTRAINT " + rs.getString(2));
+                        (foreign ? keys : constraints).add("ALTER TABLE " + rs.getString(1) + " ADD CONSTRAINT " + rs.getString(2) + " " + rs.getString(3));
                     }
                 }
-                // indexes first, then the foreign keys (each checked by one join)
-                remake.addAll(keys);
-                for (String sql : drop) {
-                    st.execute(sql);
+                for (List<String> drops : List.of(dropKeys, dropConstraints, dropIndexes)) {
+                    for (String sql : drops) {
+                        st.execute(sql);
+                    }
                 }
             }
-            LOG.info("Demo load by COPY into empty tables: {} indexes and foreign keys made after the rows", remake.size());
+            remake.addAll(constraints);
+            remake.addAll(indexes);
+            remake.addAll(keys);
+            LOG.info("Demo load by COPY into empty tables: {} keys, constraints and indexes made after the rows", remake.size());
         }
 
         @Override
@@ -401,7 +413,7 @@ abstract class DemoRows {
                         st.execute(sql);
                     }
                 }
-                LOG.info("Demo load: {} indexes and foreign keys made in {} ms", remake.size(), (System.nanoTime() - t0) / 1_000_000);
+                LOG.info("Demo load: {} keys, constraints and indexes made in {} ms", remake.size(), (System.nanoTime() - t0) / 1_000_000);
             }
         }
 
