@@ -1,15 +1,16 @@
 package org.sotay.registry.impl.internal;
 
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 
 /**
@@ -65,6 +66,9 @@ final class DemoProvince {
     private final Random random;
     private final LocalDate today;
     private final long now;
+    /** Row ids: random UUIDs (a test gives seeded ones to compare two loads row for row). */
+    private Supplier<String> ids = () -> UUID.randomUUID().toString();
+    private final Map<String, NameKeys> nameKeys = new HashMap<>();
 
     DemoProvince(Plan plan, LocalDate today, long nowMillis) {
         this.plan = plan;
@@ -73,89 +77,98 @@ final class DemoProvince {
         this.now = nowMillis;
     }
 
-    /** Writes the province into the (empty) registry tables in batches on {@code c}; the caller commits. */
+    /** The same generator with ids from {@code ids} instead of random UUIDs. */
+    DemoProvince withIds(Supplier<String> ids) {
+        this.ids = ids;
+        return this;
+    }
+
+    /**
+     * Writes the province into the (empty) registry tables on {@code c}, by COPY on PostgreSQL and by
+     * JDBC batches elsewhere ({@link DemoRows}); the caller commits.
+     */
     Result write(Connection c, String recordedBy) throws SQLException {
+        return write(c, recordedBy, null);
+    }
+
+    /** As above, the rows written the way {@code load} says ({@code null}: the best the database has). */
+    Result write(Connection c, String recordedBy, DemoRows.Load load) throws SQLException {
+        DemoRows rows = DemoRows.open(c, load);
+        try {
+            Result r = write(rows, recordedBy);
+            rows.finish();
+            return r;
+        } catch (SQLException | RuntimeException e) {
+            rows.abandon();
+            throw e;
+        }
+    }
+
+    private Result write(DemoRows rows, String recordedBy) throws SQLException {
         LocalDate founded = LocalDate.of(1940, 3, 1);
         List<Integer> cellSizes = cellSizes();
         int cells = cellSizes.size();
-        try (PreparedStatement unit = c.prepareStatement("INSERT INTO REG_UNIT (ID, CODE, NAME, NAME_KEY, TYPE_CODE, PARENT_ID, PATH, DEPTH,"
-                + " VALID_FROM, VALID_TO, VENUE, CONNECTIVITY, VERSION) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 0)");
-                PreparedStatement hist = c.prepareStatement("INSERT INTO REG_UNIT_HISTORY (ID, UNIT_ID, NAME, TYPE_CODE, PARENT_ID, PATH, DEPTH,"
-                        + " VALID_FROM, VALID_TO, CHANGE_KIND, REASON, RECORDED_MS, RECORDED_BY) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 'CREATED', 'demo', ?, ?)");
-                PreparedStatement member = c.prepareStatement("INSERT INTO REG_MEMBER (ID, CARD_NUMBER, FULL_NAME, NAME_KEY, SORT_KEY, DATE_OF_BIRTH,"
-                        + " GENDER, ETHNICITY, DATE_ADMITTED, DATE_OFFICIAL, STATUS, STATUS_SINCE, CELL_ID, RESIDENCE_UNIT_ID, PHONE, EMAIL,"
-                        + " USES_SMARTPHONE, APP_INSTALLED, APP_INSTALLED_ON, ACCOUNT_REGISTERED, ACCOUNT_REGISTERED_ON, CREATED_MS, UPDATED_MS, VERSION)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, ?, ?, ?, ?, ?, ?, ?, 0)");
-                PreparedStatement home = c.prepareStatement("INSERT INTO REG_MEMBERSHIP (ID, MEMBER_ID, UNIT_ID, KIND, VALID_FROM, VALID_TO,"
-                        + " REASON, RECORDED_MS, RECORDED_BY) VALUES (?, ?, ?, 'HOME', ?, NULL, 'demo', ?, ?)");
-                PreparedStatement words = MemberWords.prepare(c)) {
-            Writer w = new Writer(unit, hist, recordedBy);
-            Node root = w.unit("TQ", "Đảng bộ tỉnh Tuyên Quang", "PROVINCE", null, founded, null);
+        Writer w = new Writer(rows, recordedBy);
+        Node root = w.unit("TQ", "Đảng bộ tỉnh Tuyên Quang", "PROVINCE", null, founded, null);
 
-            // districts and the committees directly under the province share the cells by weight
-            List<Node> upper = new ArrayList<>();
-            for (int i = 0; i < DISTRICTS.length; i++) {
-                upper.add(w.unit(String.format("TQ.%02d", i + 1), "Đảng bộ " + DISTRICTS[i], "DISTRICT", root, founded, null));
-            }
-            for (int i = 0; i < DIRECT.length; i++) {
-                upper.add(w.unit(String.format("TQ.%02d", DISTRICTS.length + i + 1), DIRECT[i], "DIRECT", root, founded, null));
-            }
-            // cells are dealt to grassroots committees of 4 to 16 cells, which are dealt round the upper level
-            List<Node> cellNodes = new ArrayList<>(cells);
-            int cellIndex = 0;
-            int grassroots = 0;
-            while (cellIndex < cells) {
-                Node parent = upper.get(grassroots % upper.size());
-                grassroots++;
-                boolean commune = parent.type.equals("DISTRICT");
-                String gName = commune ? "Đảng bộ xã " + COMMUNE_NAMES[grassroots % COMMUNE_NAMES.length] + suffix(grassroots, COMMUNE_NAMES.length)
-                        : "Đảng bộ cơ sở " + grassroots;
-                Node g = w.unit(parent.code + "." + String.format("%03d", grassroots), gName, "GRASSROOTS", parent, founded, null);
-                int n = Math.min(cells - cellIndex, 4 + random.nextInt(13));
-                for (int k = 0; k < n; k++, cellIndex++) {
-                    String village = VILLAGES[random.nextInt(VILLAGES.length)];
-                    String name = commune ? "Chi bộ thôn " + village + " " + (k + 1) : "Chi bộ " + (k + 1);
-                    String venue = commune ? "Nhà văn hóa thôn " + village : "Hội trường cơ quan";
-                    String connectivity = commune ? (random.nextInt(10) < 2 ? "NONE" : random.nextInt(10) < 6 ? "MOBILE_DATA" : "WIFI") : "WIFI";
-                    cellNodes.add(w.cell(g.code + "." + String.format("%02d", k + 1), name, g, founded, venue, connectivity));
-                }
-            }
-            w.flush();
-
-            // who uses a smartphone, who installed: exact totals, drawn at random (younger members more likely)
-            BitSet smartphone = pick(plan.members(), plan.smartphoneUsers());
-            int installedInTarget = Math.min(plan.smartphoneUsers(), (int) Math.round(plan.installed() * 0.895));
-            int installedOutside = plan.installed() - installedInTarget;
-            BitSet installed = new BitSet(plan.members());
-            drawFrom(smartphone, true, installedInTarget, installed);
-            drawFrom(smartphone, false, installedOutside, installed);
-
-            int m = 0;
-            int registered = 0;
-            for (int ci = 0; ci < cells; ci++) {
-                Node cell = cellNodes.get(ci);
-                for (int k = 0; k < cellSizes.get(ci); k++, m++) {
-                    registered += writeMember(member, home, words, m, cell, smartphone.get(m), installed.get(m), recordedBy);
-                    if (m % 1000 == 999) {
-                        member.executeBatch();
-                        home.executeBatch();
-                        words.executeBatch();
-                    }
-                }
-            }
-            member.executeBatch();
-            home.executeBatch();
-            words.executeBatch();
-            return new Result(root.id, w.count, cells, m, installed.cardinality(), smartphone.cardinality(), registered);
+        // districts and the committees directly under the province share the cells by weight
+        List<Node> upper = new ArrayList<>();
+        for (int i = 0; i < DISTRICTS.length; i++) {
+            upper.add(w.unit(String.format("TQ.%02d", i + 1), "Đảng bộ " + DISTRICTS[i], "DISTRICT", root, founded, null));
         }
+        for (int i = 0; i < DIRECT.length; i++) {
+            upper.add(w.unit(String.format("TQ.%02d", DISTRICTS.length + i + 1), DIRECT[i], "DIRECT", root, founded, null));
+        }
+        // cells are dealt to grassroots committees of 4 to 16 cells, which are dealt round the upper level
+        List<Node> cellNodes = new ArrayList<>(cells);
+        int cellIndex = 0;
+        int grassroots = 0;
+        while (cellIndex < cells) {
+            Node parent = upper.get(grassroots % upper.size());
+            grassroots++;
+            boolean commune = parent.type.equals("DISTRICT");
+            String gName = commune ? "Đảng bộ xã " + COMMUNE_NAMES[grassroots % COMMUNE_NAMES.length] + suffix(grassroots, COMMUNE_NAMES.length)
+                    : "Đảng bộ cơ sở " + grassroots;
+            Node g = w.unit(parent.code + "." + String.format("%03d", grassroots), gName, "GRASSROOTS", parent, founded, null);
+            int n = Math.min(cells - cellIndex, 4 + random.nextInt(13));
+            for (int k = 0; k < n; k++, cellIndex++) {
+                String village = VILLAGES[random.nextInt(VILLAGES.length)];
+                String name = commune ? "Chi bộ thôn " + village + " " + (k + 1) : "Chi bộ " + (k + 1);
+                String venue = commune ? "Nhà văn hóa thôn " + village : "Hội trường cơ quan";
+                String connectivity = commune ? (random.nextInt(10) < 2 ? "NONE" : random.nextInt(10) < 6 ? "MOBILE_DATA" : "WIFI") : "WIFI";
+                cellNodes.add(w.cell(g.code + "." + String.format("%02d", k + 1), name, g, founded, venue, connectivity));
+            }
+        }
+        w.flush();
+
+        // who uses a smartphone, who installed: exact totals, drawn at random (younger members more likely)
+        BitSet smartphone = pick(plan.members(), plan.smartphoneUsers());
+        int installedInTarget = Math.min(plan.smartphoneUsers(), (int) Math.round(plan.installed() * 0.895));
+        int installedOutside = plan.installed() - installedInTarget;
+        BitSet installed = new BitSet(plan.members());
+        drawFrom(smartphone, true, installedInTarget, installed);
+        drawFrom(smartphone, false, installedOutside, installed);
+
+        int m = 0;
+        int registered = 0;
+        for (int ci = 0; ci < cells; ci++) {
+            Node cell = cellNodes.get(ci);
+            for (int k = 0; k < cellSizes.get(ci); k++, m++) {
+                registered += writeMember(rows, m, cell, smartphone.get(m), installed.get(m), recordedBy);
+                if (m % 1000 == 999) {
+                    rows.flush();
+                }
+            }
+        }
+        rows.flush();
+        return new Result(root.id, w.count, cells, m, installed.cardinality(), smartphone.cardinality(), registered);
     }
 
     private static String suffix(int n, int size) {
         return n > size ? " " + (n / size + 1) : "";
     }
 
-    private int writeMember(PreparedStatement member, PreparedStatement home, PreparedStatement words, int index, Node cell, boolean usesPhone,
-            boolean hasApp, String recordedBy) throws SQLException {
+    private int writeMember(DemoRows rows, int index, Node cell, boolean usesPhone, boolean hasApp, String recordedBy) throws SQLException {
         boolean female = random.nextInt(100) < 42;
         String name = FAMILY[random.nextInt(FAMILY.length)] + " "
                 + (female ? MIDDLE_F[random.nextInt(MIDDLE_F.length)] : MIDDLE_M[random.nextInt(MIDDLE_M.length)]) + " "
@@ -184,23 +197,13 @@ final class DemoProvince {
             since = official;
         }
         int ethnic = weighted();
-        String memberId = UUID.randomUUID().toString();
-        member.setString(1, memberId);
-        member.setString(2, String.format("08%08d", index + 1));
-        member.setString(3, name);
-        member.setString(4, MemberRules.nameKey(name));
-        member.setString(5, MemberRules.sortKey(name));
-        member.setDate(6, Date.valueOf(born));
-        member.setString(7, female ? "FEMALE" : "MALE");
-        member.setString(8, ETHNICITIES[ethnic]);
-        member.setDate(9, Date.valueOf(admitted));
-        member.setDate(10, official == null ? null : Date.valueOf(official));
-        member.setString(11, status);
-        member.setDate(12, Date.valueOf(since));
-        member.setString(13, cell.id);
-        member.setString(14, "09" + String.format("%08d", random.nextInt(100_000_000)));
-        member.setBoolean(15, usesPhone);
-        member.setBoolean(16, hasApp);
+        String memberId = ids.get();
+        NameKeys keys = nameKeys.computeIfAbsent(name, NameKeys::of);
+        String sortKey = keys.sortKey();
+        DemoRows.Row member = rows.into(DemoRows.MEMBER);
+        member.text(memberId).text(digits("08", index + 1)).text(name).text(keys.nameKey()).text(sortKey)
+                .date(born).text(female ? "FEMALE" : "MALE").text(ETHNICITIES[ethnic]).date(admitted).date(official).text(status).date(since)
+                .text(cell.id).text(digits("09", random.nextInt(100_000_000))).bool(usesPhone).bool(hasApp);
         // the installation drive ran from September 2023 to May 2024; members admitted later installed after their admission
         LocalDate installedOn = null;
         if (hasApp) {
@@ -210,22 +213,27 @@ final class DemoProvince {
                 installedOn = today;
             }
         }
-        member.setDate(17, installedOn == null ? null : Date.valueOf(installedOn));
         boolean reg = hasApp && random.nextInt(100) < 97;
-        member.setBoolean(18, reg);
-        member.setDate(19, reg ? Date.valueOf(installedOn) : null);
-        member.setLong(20, now);
-        member.setLong(21, now);
-        member.addBatch();
-        MemberWords.add(words, memberId, MemberRules.sortKey(name), name);
-        home.setString(1, UUID.randomUUID().toString());
-        home.setString(2, memberId);
-        home.setString(3, cell.id);
-        home.setDate(4, Date.valueOf(admitted.isBefore(cell.founded) ? cell.founded : admitted));
-        home.setLong(5, now);
-        home.setString(6, recordedBy);
-        home.addBatch();
+        member.date(installedOn).bool(reg).date(reg ? installedOn : null).bigint(now).bigint(now).add();
+        for (String k : keys.words()) {
+            rows.into(DemoRows.WORD).text(k).text(sortKey).text(memberId).text(keys.wordsKey()).text(cell.id).add();
+        }
+        rows.into(DemoRows.HOME).text(ids.get()).text(memberId).text(cell.id).date(admitted.isBefore(cell.founded) ? cell.founded : admitted)
+                .bigint(now).text(recordedBy).add();
         return reg ? 1 : 0;
+    }
+
+    /** {@code prefix} then {@code n} in 8 digits, zero-padded (String.format's "%08d", without its cost per member). */
+    static String digits(String prefix, int n) {
+        String d = Integer.toString(n);
+        return d.length() >= 8 ? prefix + d : prefix + "00000000".substring(d.length()) + d;
+    }
+
+    /** What the registry derives from a name, the same for every member of that name (a few thousand names in all). */
+    private record NameKeys(String nameKey, String sortKey, String wordsKey, List<String> words) {
+        static NameKeys of(String name) {
+            return new NameKeys(MemberRules.nameKey(name), MemberRules.sortKey(name), MemberWords.wordsKey(name), List.copyOf(MemberWords.keys(name)));
+        }
     }
 
     private int weighted() {
@@ -288,16 +296,14 @@ final class DemoProvince {
     private record Node(String id, String code, String type, String path, int depth, LocalDate founded) {
     }
 
-    /** Batches unit rows and their first history rows. */
+    /** Unit rows and their first history rows. */
     private final class Writer {
-        private final PreparedStatement unit;
-        private final PreparedStatement hist;
+        private final DemoRows rows;
         private final String recordedBy;
         int count;
 
-        Writer(PreparedStatement unit, PreparedStatement hist, String recordedBy) {
-            this.unit = unit;
-            this.hist = hist;
+        Writer(DemoRows rows, String recordedBy) {
+            this.rows = rows;
             this.recordedBy = recordedBy;
         }
 
@@ -311,32 +317,13 @@ final class DemoProvince {
 
         private Node add(String code, String name, String type, Node parent, LocalDate from, String venue, String connectivity)
                 throws SQLException {
-            String id = UUID.randomUUID().toString();
+            String id = ids.get();
             String path = (parent == null ? "/" : parent.path) + id + "/";
             int depth = parent == null ? 0 : parent.depth + 1;
-            unit.setString(1, id);
-            unit.setString(2, code);
-            unit.setString(3, name);
-            unit.setString(4, OrgUnitServiceImpl.unitKey(name));
-            unit.setString(5, type);
-            unit.setString(6, parent == null ? null : parent.id);
-            unit.setString(7, path);
-            unit.setInt(8, depth);
-            unit.setDate(9, Date.valueOf(from));
-            unit.setString(10, venue);
-            unit.setString(11, connectivity);
-            unit.addBatch();
-            hist.setString(1, UUID.randomUUID().toString());
-            hist.setString(2, id);
-            hist.setString(3, name);
-            hist.setString(4, type);
-            hist.setString(5, parent == null ? null : parent.id);
-            hist.setString(6, path);
-            hist.setInt(7, depth);
-            hist.setDate(8, Date.valueOf(from));
-            hist.setLong(9, now);
-            hist.setString(10, recordedBy);
-            hist.addBatch();
+            rows.into(DemoRows.UNIT).text(id).text(code).text(name).text(OrgUnitServiceImpl.unitKey(name)).text(type)
+                    .text(parent == null ? null : parent.id).text(path).integer(depth).date(from).text(venue).text(connectivity).add();
+            rows.into(DemoRows.HISTORY).text(ids.get()).text(id).text(name).text(type).text(parent == null ? null : parent.id).text(path)
+                    .integer(depth).date(from).bigint(now).text(recordedBy).add();
             if (++count % 500 == 0) {
                 flush();
             }
@@ -344,8 +331,7 @@ final class DemoProvince {
         }
 
         void flush() throws SQLException {
-            unit.executeBatch();
-            hist.executeBatch();
+            rows.flush();
         }
     }
 }

@@ -28,7 +28,9 @@ import org.sotay.registry.api.MemberQuery;
  * ({@code CARD_NUMBER >= '0800123' AND CARD_NUMBER < '0800124'}), in card order;</li>
  * <li>a <b>name</b>: each query word must begin a word of the name; the rarest word's rows of
  * {@link MemberWords REG_MEMBER_WORD} are read in Vietnamese order and the others are matched on
- * the same index row ({@code WORDS LIKE '% van%'}), so a page costs about a page of index entries.</li>
+ * the same index row ({@code WORDS LIKE '% van%'}), so a page costs about a page of index entries;
+ * within a subtree, the row's {@code CELL_ID} is checked against the subtree's units (no member read
+ * unless a status or flag filter asks for one).</li>
  * </ul>
  * The caller's scope (and the {@code unit} asked for) is a range of {@code REG_UNIT.PATH} in the same
  * statement. The total is counted up to {@value #COUNT_BOUND} (a name search looks at no more than
@@ -189,20 +191,21 @@ final class MemberSearch {
         boolean filtered = q.status() != null || q.usesSmartphone() != null || q.appInstalled() != null || q.accountRegistered() != null;
         String wordTable = "REG_MEMBER_WORD w";
         if (mode == Mode.NAME && firstDriverRows) {
-            wordTable = "(SELECT WORD, SORT_KEY, MEMBER_ID, WORDS FROM REG_MEMBER_WORD WHERE WORD = ? ORDER BY SORT_KEY, MEMBER_ID FETCH FIRST "
+            wordTable = "(SELECT WORD, SORT_KEY, MEMBER_ID, WORDS, CELL_ID FROM REG_MEMBER_WORD WHERE WORD = ? ORDER BY SORT_KEY, MEMBER_ID FETCH FIRST "
                     + EXAMINE_BOUND + " ROWS ONLY) w";
             s.params.add(driver);
         }
         if (mode != Mode.NAME) {
             s.sql.append(" FROM REG_MEMBER m");
-        } else if (tree || filtered) {
+        } else if (filtered) {
             s.sql.append(" FROM ").append(wordTable).append(" JOIN REG_MEMBER m ON m.ID = w.MEMBER_ID");
         } else {
-            // the index alone answers (the whole tree, no filter): every row of it names a member
+            // the index alone answers (no filter on the member): every row of it names a member and its cell
             s.sql.append(" FROM ").append(wordTable);
         }
         if (tree) {
-            s.sql.append(" JOIN REG_UNIT u ON u.ID = m.CELL_ID");
+            // a name search checks the cell on the index row: the subtree's cells are one range of REG_UNIT's path index
+            s.sql.append(" JOIN REG_UNIT u ON u.ID = ").append(mode == Mode.NAME ? "w.CELL_ID" : "m.CELL_ID");
         }
         s.sql.append(" WHERE 1 = 1");
         if (mode == Mode.NAME) {

@@ -409,6 +409,7 @@ public class MemberServiceImpl implements MemberService {
         m.cellId = unitId;
         m.updatedMs = now;
         membership(em, m.id, unitId, at, reason, caller, now);
+        MemberWords.moved(em.unwrap(Connection.class), m.id, unitId);
     }
 
     private static void membership(EntityManager em, String memberId, String unitId, LocalDate from, String reason, Caller caller,
@@ -428,7 +429,7 @@ public class MemberServiceImpl implements MemberService {
     /** Rewrites the name index of a member whose name changed ({@link #apply} done), in the write's transaction. */
     static void renamed(EntityManager em, MemberEntity m, String nameKeyBefore, String sortKeyBefore) {
         if (!Objects.equals(nameKeyBefore, m.nameKey) || !Objects.equals(sortKeyBefore, m.sortKey)) {
-            MemberWords.write(em.unwrap(Connection.class), m.id, m.sortKey, m.fullName, true);
+            MemberWords.write(em.unwrap(Connection.class), m.id, m.sortKey, m.fullName, m.cellId, true);
         }
     }
 
@@ -439,7 +440,7 @@ public class MemberServiceImpl implements MemberService {
     static MemberEntity insert(EntityManager em, MemberDraft d, String cellId, LocalDate from, String reason, Caller caller,
             long now, LocalDate today) {
         MemberEntity m = insert(em, d, cellId, from, reason, caller, now, today, null);
-        MemberWords.write(em.unwrap(Connection.class), m.id, m.sortKey, m.fullName, false);
+        MemberWords.write(em.unwrap(Connection.class), m.id, m.sortKey, m.fullName, m.cellId, false);
         return m;
     }
 
@@ -458,7 +459,7 @@ public class MemberServiceImpl implements MemberService {
         membership(em, m.id, cellId, from, reason, caller, now);
         if (words != null) {
             try {
-                MemberWords.add(words, m.id, m.sortKey, m.fullName);
+                MemberWords.add(words, m.id, m.sortKey, m.fullName, m.cellId);
             } catch (SQLException e) {
                 throw new IllegalStateException("REG_MEMBER_WORD batch failed", e);
             }

@@ -12,14 +12,16 @@ import java.util.Set;
 import org.sotay.core.api.VietnameseText;
 
 /**
- * The word-prefix index of member names, {@code REG_MEMBER_WORD (WORD, SORT_KEY, MEMBER_ID, WORDS)}: one row
+ * The word-prefix index of member names, {@code REG_MEMBER_WORD (WORD, SORT_KEY, MEMBER_ID, WORDS, CELL_ID)}: one row
  * for every prefix (1 to {@value #WORD_MAX} letters) of every word of the folded name ("Nguyễn Văn
  * Lân" gives n, ng, ngu, ..., nguyen, v, va, van, l, la, lan). A query word is then one equality on
  * {@code WORD}, and its rows come out of the index already in the members' Vietnamese order
  * ({@code SORT_KEY}, then {@code MEMBER_ID}), each with the name's folded words ({@code WORDS}) that
- * the other query words are matched on: the first page of a search reads a page of index entries,
- * not every member. The rows depend only on the name: transfers, status changes and unit
- * moves leave them alone; every insert and every rename rewrites them in its own transaction.
+ * the other query words are matched on, and with the member's cell ({@code CELL_ID}) that a search
+ * within a subtree checks: the first page of a search reads a page of index entries, not every
+ * member. The rows depend on the name and the home cell: every insert and every rename rewrites
+ * them, every change of cell ({@link #moved}) updates them, in the write's own transaction; status
+ * changes and unit moves (a unit keeps its id) leave them alone.
  */
 final class MemberWords {
     /** Longest prefix kept; a longer query word is matched on its first {@value #WORD_MAX} letters and then on the name key. */
@@ -30,7 +32,10 @@ final class MemberWords {
     /** Longest WORDS value kept (its column). */
     static final int WORDS_MAX = 200;
 
-    private static final String INSERT = "INSERT INTO REG_MEMBER_WORD (WORD, SORT_KEY, MEMBER_ID, WORDS) VALUES (?, ?, ?, ?)";
+    /** The columns of a row, in the order {@link #add} sets them. */
+    static final String[] COLUMNS = { "WORD", "SORT_KEY", "MEMBER_ID", "WORDS", "CELL_ID" };
+
+    private static final String INSERT = "INSERT INTO REG_MEMBER_WORD (" + String.join(", ", COLUMNS) + ") VALUES (?, ?, ?, ?, ?)";
 
     private MemberWords() {
     }
@@ -75,7 +80,7 @@ final class MemberWords {
     }
 
     /** Adds a member's rows to a batch of {@link #INSERT} (the caller executes it). */
-    static int add(PreparedStatement insert, String memberId, String sortKey, String fullName) throws SQLException {
+    static int add(PreparedStatement insert, String memberId, String sortKey, String fullName, String cellId) throws SQLException {
         int n = 0;
         String all = wordsKey(fullName);
         for (String k : keys(fullName)) {
@@ -83,6 +88,7 @@ final class MemberWords {
             insert.setString(2, sortKey);
             insert.setString(3, memberId);
             insert.setString(4, all);
+            insert.setString(5, cellId);
             insert.addBatch();
             n++;
         }
@@ -94,7 +100,7 @@ final class MemberWords {
     }
 
     /** Writes the rows of a new member, or rewrites those of a renamed one ({@code replace}), on the transaction's connection. */
-    static void write(Connection c, String memberId, String sortKey, String fullName, boolean replace) {
+    static void write(Connection c, String memberId, String sortKey, String fullName, String cellId, boolean replace) {
         try {
             if (replace) {
                 try (PreparedStatement d = c.prepareStatement("DELETE FROM REG_MEMBER_WORD WHERE MEMBER_ID = ?")) {
@@ -103,11 +109,22 @@ final class MemberWords {
                 }
             }
             try (PreparedStatement i = prepare(c)) {
-                add(i, memberId, sortKey, fullName);
+                add(i, memberId, sortKey, fullName, cellId);
                 i.executeBatch();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("REG_MEMBER_WORD write failed for member " + memberId, e);
+        }
+    }
+
+    /** The member's rows follow it to {@code cellId} (a transfer, a merge, a split), on the transaction's connection. */
+    static void moved(Connection c, String memberId, String cellId) {
+        try (PreparedStatement u = c.prepareStatement("UPDATE REG_MEMBER_WORD SET CELL_ID = ? WHERE MEMBER_ID = ?")) {
+            u.setString(1, cellId);
+            u.setString(2, memberId);
+            u.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("REG_MEMBER_WORD move failed for member " + memberId, e);
         }
     }
 
@@ -141,7 +158,7 @@ final class MemberWords {
         c.setAutoCommit(false);
         long done = 0;
         String after = "";
-        try (PreparedStatement read = c.prepareStatement("SELECT m.ID, m.SORT_KEY, m.FULL_NAME FROM REG_MEMBER m WHERE m.ID > ?"
+        try (PreparedStatement read = c.prepareStatement("SELECT m.ID, m.SORT_KEY, m.FULL_NAME, m.CELL_ID FROM REG_MEMBER m WHERE m.ID > ?"
                 + " AND NOT EXISTS (SELECT 1 FROM REG_MEMBER_WORD w WHERE w.MEMBER_ID = m.ID) ORDER BY m.ID FETCH FIRST 1000 ROWS ONLY");
                 PreparedStatement insert = prepare(c)) {
             while (true) {
@@ -150,7 +167,7 @@ final class MemberWords {
                 try (ResultSet rs = read.executeQuery()) {
                     while (rs.next()) {
                         after = rs.getString(1);
-                        add(insert, after, rs.getString(2), rs.getString(3));
+                        add(insert, after, rs.getString(2), rs.getString(3), rs.getString(4));
                         n++;
                     }
                 }

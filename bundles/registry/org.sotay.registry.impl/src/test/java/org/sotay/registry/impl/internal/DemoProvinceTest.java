@@ -36,6 +36,13 @@ class DemoProvinceTest {
     }
 
     @Test
+    void cardAndPhoneDigitsArePaddedAsFormatWouldPadThem() {
+        for (int n : new int[] { 0, 1, 42, 1_234_567, 12_345_678, 99_999_999, 123_456_789 }) {
+            assertEquals(String.format("08%08d", n), DemoProvince.digits("08", n));
+        }
+    }
+
+    @Test
     void writesAProvinceWithExactTotals() throws Exception {
         try (TestPlatform p = TestPlatform.start(); Connection c = p.connection()) {
             p.migrate("registry", "db/migration/registry");

@@ -44,12 +44,13 @@ import org.sotay.registry.api.MemberService;
  * </pre>
  *
  * Loads the generated province ({@code DemoProvince.write}, the demo loader's path, name index
- * included) into a schema of its own, runs {@code ANALYZE}, then, with one client, times through the
+ * included: COPY on PostgreSQL) into a schema of its own, runs {@code ANALYZE}, then, with one client, times through the
  * real {@link MemberService}: name searches (queries made of generated names) as the root's
  * administrator and as a district's, beside the old scan they replace (the old service's two
  * statements, {@code COUNT} and the ordered page over {@code NAME_KEY LIKE '%x%'}) on the same queries
  * in the same run, interleaved; card-number prefix searches; pages deep in a district and in the
- * whole tree by cursor, beside the old offset page (offset 50,000 with its {@code COUNT}). Checks
+ * whole tree by cursor, beside the old offset page (offset 50,000 with its {@code COUNT}); the district's
+ * name search beside the same search joined to the member and its cell as before V9. Checks
  * what every answer holds (every query word begins a word of the name, Vietnamese order, the member
  * whose name was the query is found, card prefixes). Timings are printed and written, not asserted.
  */
@@ -78,11 +79,17 @@ class MemberSearchBenchmark {
                 RegistryHarness.Demo demo = r.demo(p, members, seed);
                 double loadS = (System.nanoTime() - t0) / 1e9;
                 long words = p.query("SELECT COUNT(*) FROM REG_MEMBER_WORD", rs -> rs.getLong(1)).get(0);
-                line("load: %,d members, %,d cells, %,d name index rows (%.1f per member) in %.1f s (%,.0f members/s), DemoProvince.write",
-                        demo.members(), demo.cells(), words, words / (double) demo.members(), loadS, demo.members() / loadS);
+                String way;
+                try (Connection c = p.connection()) {
+                    way = DemoRows.copyAvailable(c) ? "COPY, indexes and foreign keys made after the rows" : "JDBC batches";
+                }
+                line("load: %,d members, %,d cells, %,d name index rows (%.1f per member) in %.1f s (%,.0f members/s), DemoProvince.write (%s);"
+                        + " load average %.2f", demo.members(), demo.cells(), words, words / (double) demo.members(), loadS, demo.members() / loadS, way,
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                 long ta = System.nanoTime();
                 analyze(p);
-                line("VACUUM ANALYZE / ANALYZE of the registry's tables (what autovacuum does): %.1f s", (System.nanoTime() - ta) / 1e9);
+                line("VACUUM ANALYZE / ANALYZE of the registry's tables (what autovacuum does): %.1f s; load average %.2f", (System.nanoTime() - ta) / 1e9,
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                 root = demo.rootId();
             } else {
                 // -Dsotay.test.pg.schema=<a schema an earlier run loaded>: the same data, timed again
@@ -136,6 +143,7 @@ class MemberSearchBenchmark {
             double[] fresh = new double[runs];
             double[] old = new double[oldRuns];
             double[] freshD = new double[runs];
+            double[] joinD = new double[oldRuns];
             double[] card = new double[runs];
             double[] deepD = new double[runs];
             double[] deepRoot = new double[runs];
@@ -165,6 +173,9 @@ class MemberSearchBenchmark {
                             long t1 = System.nanoTime();
                             hits[0] += oldScan(c, q);
                             old[at / every] = (System.nanoTime() - t1) / 1e6;
+                            t1 = System.nanoTime();
+                            hits[1] += districtByMemberJoin(c, q, districtPath);
+                            joinD[at / every] = (System.nanoTime() - t1) / 1e6;
                         }
                     }
                 }
@@ -181,11 +192,13 @@ class MemberSearchBenchmark {
                 row("name search, root scope, index (new)", runs, n);
                 row("name search, root scope, old scan (COUNT + page, LIKE '%x%')", oldRuns, o);
                 row("name search, district scope, index (new)", runs, stats(freshD));
+                row("name search, district scope, before V9 (join member, cell)", oldRuns, stats(joinD));
                 row("card prefix (7 digits), root scope (new)", runs, stats(card));
                 row("page of 50 deep in the whole tree, by cursor (new)", runs, stats(deepRoot));
                 row("page of 50 deep in a district, by cursor (new)", runs, stats(deepD));
                 row("old: page of 50 at offset 50,000 in the district + COUNT", oldOffset.length, stats(oldOffset));
                 line("");
+                line("load average at the end of the timings %.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                 line("ratio old scan / index (name search, root scope): median %.1f x, p95 %.1f x; bars: p95 < 50 ms: %s, >= 20x: %s",
                         o[0] / n[0], o[1] / n[1], n[1] < 50 ? "yes" : "NO", o[1] / n[1] >= 20 ? "yes" : "NO");
             }
@@ -237,6 +250,69 @@ class MemberSearchBenchmark {
             }
         }
         return total;
+    }
+
+    /**
+     * The district's name search as the service ran it before V9 put the cell on the index row: the
+     * same driving word (the rarest, counted up to 1,001 rows) and the same page and bounded total, but
+     * each index row joined to its member and the member's cell for the scope. By plain JDBC.
+     */
+    private static long districtByMemberJoin(Connection c, String q, String path) throws SQLException {
+        List<String> words = MemberWords.words(VietnameseText.fold(q));
+        String driver = null;
+        long driverRows = Long.MAX_VALUE;
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 AS ONE FROM REG_MEMBER_WORD WHERE WORD = ?"
+                + " FETCH FIRST 1001 ROWS ONLY) t")) {
+            for (String w : words) {
+                ps.setString(1, w);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) < driverRows) {
+                        driverRows = rs.getLong(1);
+                        driver = w;
+                    }
+                }
+            }
+        }
+        StringBuilder where = new StringBuilder(" JOIN REG_MEMBER m ON m.ID = w.MEMBER_ID JOIN REG_UNIT u ON u.ID = m.CELL_ID WHERE w.WORD = ?");
+        List<String> params = new ArrayList<>(List.of(driver));
+        for (String w : words) {
+            if (!w.equals(driver)) {
+                where.append(" AND w.WORDS LIKE ?");
+                params.add("% " + w + "%");
+            }
+        }
+        where.append(" AND u.PATH >= ? AND u.PATH < ?");
+        params.add(path);
+        params.add(path.substring(0, path.length() - 1) + (char) (path.charAt(path.length() - 1) + 1));
+        String table = driverRows > 1000 ? "(SELECT * FROM REG_MEMBER_WORD WHERE WORD = ? ORDER BY SORT_KEY, MEMBER_ID FETCH FIRST 1000 ROWS ONLY) w"
+                : "REG_MEMBER_WORD w";
+        long n = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT w.SORT_KEY, w.MEMBER_ID FROM REG_MEMBER_WORD w" + where
+                + " ORDER BY w.SORT_KEY, w.MEMBER_ID OFFSET 0 ROWS FETCH FIRST 21 ROWS ONLY")) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setString(i + 1, params.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    n++;
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 AS ONE FROM " + table + where + " FETCH FIRST 2001 ROWS ONLY) t")) {
+            int i = 1;
+            if (driverRows > 1000) {
+                ps.setString(i++, driver);
+            }
+            for (String v : params) {
+                ps.setString(i++, v);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                n += rs.getLong(1);
+            }
+        }
+        return n;
     }
 
     /** The old service's list of a district at offset 50,000: COUNT of the subtree, then the page. */

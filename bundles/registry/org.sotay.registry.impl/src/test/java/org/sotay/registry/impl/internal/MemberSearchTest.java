@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +26,10 @@ import org.sotay.core.testing.TestPlatform;
 import org.sotay.registry.api.Member;
 import org.sotay.registry.api.MemberDraft;
 import org.sotay.registry.api.MemberQuery;
+import org.sotay.registry.api.OrgUnit;
+import org.sotay.registry.api.TransferDraft;
+import org.sotay.registry.api.TransferKind;
+import org.sotay.registry.api.UnitDraft;
 
 /** Name, card and list searches through their indexes, scope, keyset pages and bounded totals, on the harness's database. */
 class MemberSearchTest {
@@ -102,6 +107,48 @@ class MemberSearchTest {
         assertEquals(List.of("Nguyễn Văn Bình"),
                 names(f.members.search(new MemberQuery("nguyen", f.cellB1, null, null, null, null), PageRequest.first(10))));
         assertEquals(List.of("Nguyễn Văn Bình", "Nguyễn Văn Lân"), names(find("nguyen")));
+    }
+
+    @Test
+    void aSubtreesNameSearchFollowsTransfersMergesSplitsAndMoves() {
+        LocalDate today = LocalDate.now(f.p.clock());
+        Member lan = f.member(f.cellA1, "Nguyễn Văn Lân");
+        f.member(f.cellB1, "Nguyễn Văn Bình");
+        assertEquals(List.of("Nguyễn Văn Lân"), inDistrict(f.districtA, "nguyen van"));
+        // an official transfer to district B: A's search no longer finds the member, B's does
+        f.as(f.admin());
+        f.members.transfer(lan.id(), new TransferDraft(f.cellB1, TransferKind.OFFICIAL, today, null, "chuyển nhà", lan.version()));
+        assertEquals(List.of(), inDistrict(f.districtA, "nguyen van"));
+        assertEquals(List.of("Nguyễn Văn Bình", "Nguyễn Văn Lân"), inDistrict(f.districtB, "nguyen van"));
+        assertEquals(0, staleRows(), "every index row names its member's cell");
+        // cell B1 merged into A2: both members are A's now
+        f.as(f.admin());
+        f.units.merge(f.cellB1, f.cellA2, today, "sáp nhập");
+        assertEquals(List.of("Nguyễn Văn Bình", "Nguyễn Văn Lân"), inDistrict(f.districtA, "nguyen van"));
+        assertEquals(List.of(), inDistrict(f.districtB, "nguyen van"));
+        // a split takes Lân into a new cell of A; the cell asked for directly finds the member there only
+        f.as(f.admin());
+        OrgUnit created = f.units.split(f.cellA2, new UnitDraft("A.1.03", "Chi bộ thôn Pác Cháng", null, null, null, null, null),
+                List.of(lan.id()), List.of(), today, "tách thôn");
+        f.as(f.admin());
+        assertEquals(List.of("Nguyễn Văn Lân"), names(f.members.search(new MemberQuery("van", created.id(), null, null, null, null), PageRequest.first(10))));
+        assertEquals(List.of("Nguyễn Văn Bình"), names(f.members.search(new MemberQuery("van", f.cellA2, null, null, null, null), PageRequest.first(10))));
+        // the grassroots committee moved to district B with its cells: the rows keep their cells, the paths moved
+        long version = f.units.get(f.grassA).version();
+        f.units.move(f.grassA, f.districtB, today, version);
+        assertEquals(List.of("Nguyễn Văn Bình", "Nguyễn Văn Lân"), inDistrict(f.districtB, "nguyen van"));
+        assertEquals(List.of(), inDistrict(f.districtA, "nguyen van"));
+        assertEquals(0, staleRows());
+    }
+
+    private List<String> inDistrict(String district, String q) {
+        f.as(f.staffOf(district));
+        return names(find(q));
+    }
+
+    private long staleRows() {
+        return f.p.query("SELECT COUNT(*) FROM REG_MEMBER_WORD w JOIN REG_MEMBER m ON m.ID = w.MEMBER_ID WHERE w.CELL_ID <> m.CELL_ID",
+                rs -> rs.getLong(1)).get(0);
     }
 
     @Test

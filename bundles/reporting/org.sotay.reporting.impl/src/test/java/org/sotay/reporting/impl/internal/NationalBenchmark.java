@@ -44,7 +44,7 @@ import org.sotay.reporting.api.UnitAdoption;
  * </pre>
  *
  * It loads the registry's generated province at {@code members} through the demo loader's own path
- * (the registry harness's {@code demo}: {@code DemoProvince.write}, batched inserts in one
+ * (the registry harness's {@code demo}: {@code DemoProvince.write}, COPY on PostgreSQL, in one
  * transaction) into a schema of its own (dropped at the end), runs reporting's rebuild from scratch
  * (the same job an administrator starts) and times it, then times the root's adoption report and
  * activity report through {@link ReportingServiceImpl} (median and p95 of {@code runs} after
@@ -89,7 +89,7 @@ class NationalBenchmark {
             long t0 = System.nanoTime();
             RegistryHarness.Demo demo = f.registry.demo(f.p, members, seed);
             double loadS = seconds(t0);
-            line("load: %,d members, %,d cells in %.1f s (%,.0f members/s) through DemoProvince.write (the demo loader's batched inserts, one transaction)",
+            line("load: %,d members, %,d cells in %.1f s (%,.0f members/s) through DemoProvince.write (the demo loader's path, one transaction: COPY on PostgreSQL, batches on Derby)",
                     demo.members(), demo.cells(), loadS, demo.members() / loadS);
             long ta = System.nanoTime();
             analyze(f);
