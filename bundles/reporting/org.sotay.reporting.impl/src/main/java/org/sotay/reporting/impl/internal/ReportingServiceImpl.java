@@ -407,11 +407,10 @@ public class ReportingServiceImpl implements ReportingService {
         LocalDate today = LocalDate.now(clock);
         return jpa.txExpr(TransactionType.Required, em -> Aggregation.sql(() -> {
             Connection c = Aggregation.connection(em);
-            Row unit = Figures.current(c, List.of(unitId)).get(unitId);
-            if (unit == null) {
+            if (Figures.currentById(c, List.of(unitId)).get(unitId) == null) {
                 throw noFigures(unitId, today);
             }
-            return ActivityQueries.cellsNeedingHelp(c, unit.path(), p, today, clock.millis(), cfg.deadlineDay(), cfg.minutesDays(), only, page);
+            return ActivityQueries.cellsNeedingHelp(c, unitId, p, today, cfg.deadlineDay(), cfg.minutesDays(), only, page);
         }));
     }
 
