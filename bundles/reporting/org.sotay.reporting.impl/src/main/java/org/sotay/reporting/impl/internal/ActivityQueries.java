@@ -144,8 +144,8 @@ final class ActivityQueries {
      * A page of the cells of {@code unitId}'s subtree (today's tree) with their reasons for help in
      * {@code period} ({@code only}: those with that reason), by the committee above them, then by name
      * (Vietnamese order), then by id, and how many there are, from the kept rows ({@link Help}): the
-     * page is a range of RPT_HELP_CELL's ordered index read until the page is full (with each chunk's
-     * periods looked up by key), the total a sum over the unit's few RPT_HELP_COUNT rows; both judge a
+     * page is a range of RPT_HELP_CELL's ordered index read until the page is full (in doubling windows,
+     * each window's periods looked up by key), the total a sum over the unit's few RPT_HELP_COUNT rows; both judge a
      * cell by {@link #reasons}, so they cannot disagree. What depends
      * on the day (the registration deadline passed, minutes due {@code minutesDays} days before) is a
      * parameter of both, so the answer is always today's.
@@ -176,42 +176,52 @@ final class ActivityQueries {
                 total += e.getValue();
             }
         }
-        // the page: the unit's kept cells read in the list's order from RPT_HELP_CELL_ORDER (one table, so no sort), a chunk at a
-        // time with the chunk's periods looked up by key, each cell's reasons as the total counts them, until the page is full
+        // the page: the unit's kept cells read in the list's order from RPT_HELP_CELL_ORDER (one table, so no sort), in windows that
+        // double (a page's worth first: with a limit the planner reads the index in order, PostgreSQL included), each window's periods
+        // looked up by key, each cell's reasons as the total counts them, until the page is full
         record Found(String id, List<Note> reasons) {
         }
         List<Found> found = new ArrayList<>();
         if (page.offset() < total) {
             boolean derby = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("derby");
-            int chunk = Math.max(50, page.limit());
+            String sql = "SELECT CELL_ID, NOBODY_INSTALLED, NO_INTERNET FROM RPT_HELP_CELL" + (derby ? " --DERBY-PROPERTIES index=RPT_HELP_CELL_ORDER\n" : "")
+                    + " WHERE UNIT_ID = ? ORDER BY PARENT_KEY, NAME_KEY, CELL_ID OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
             long skip = page.offset();
-            try (PreparedStatement ps = c.prepareStatement("SELECT CELL_ID, NOBODY_INSTALLED, NO_INTERNET FROM RPT_HELP_CELL"
-                    + (derby ? " --DERBY-PROPERTIES index=RPT_HELP_CELL_ORDER\n" : "") + " WHERE UNIT_ID = ? ORDER BY PARENT_KEY, NAME_KEY, CELL_ID")) {
-                ps.setString(1, unitId);
-                ps.setFetchSize(chunk);
-                try (ResultSet rs = ps.executeQuery()) {
-                    boolean more = true;
-                    while (more && found.size() < page.limit()) {
-                        List<Object[]> cells = new ArrayList<>(chunk);
-                        while (cells.size() < chunk && (more = rs.next())) {
+            long read = 0;
+            int window = Math.max(50, page.limit());
+            boolean more = true;
+            while (more && found.size() < page.limit()) {
+                List<Object[]> cells = new ArrayList<>(window);
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, unitId);
+                    ps.setLong(2, read);
+                    ps.setInt(3, window);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
                             cells.add(new Object[] { rs.getString(1), rs.getInt(2) == 1, rs.getInt(3) == 1 });
                         }
-                        Map<String, Help.Reasons> periods = Help.periods(c, cells.stream().map(x -> (String) x[0]).toList(), p);
-                        for (Object[] x : cells) {
-                            Help.Reasons r = periods.get((String) x[0]);
-                            List<String> codes = r == null ? reasons(deadlinePassed, true, false, Help.NO_DAY, overdueBefore, (Boolean) x[1], (Boolean) x[2])
-                                    : reasons(deadlinePassed, r.late(), r.docsLate(), r.minutesDay(), overdueBefore, (Boolean) x[1], (Boolean) x[2]);
-                            if (!matches(codes, only)) {
-                                continue;
-                            }
-                            if (skip > 0) {
-                                skip--;
-                                continue;
-                            }
-                            found.add(new Found((String) x[0], notes(codes, p, deadline, minutesDays)));
-                            if (found.size() == page.limit()) {
-                                break;
-                            }
+                    }
+                }
+                more = cells.size() == window;
+                read += cells.size();
+                window = Math.min(window * 2, 5000);
+                for (int from = 0; from < cells.size() && found.size() < page.limit(); from += 500) {
+                    List<Object[]> part = cells.subList(from, Math.min(cells.size(), from + 500));
+                    Map<String, Help.Reasons> periods = Help.periods(c, part.stream().map(x -> (String) x[0]).toList(), p);
+                    for (Object[] x : part) {
+                        Help.Reasons r = periods.get((String) x[0]);
+                        List<String> codes = r == null ? reasons(deadlinePassed, true, false, Help.NO_DAY, overdueBefore, (Boolean) x[1], (Boolean) x[2])
+                                : reasons(deadlinePassed, r.late(), r.docsLate(), r.minutesDay(), overdueBefore, (Boolean) x[1], (Boolean) x[2]);
+                        if (!matches(codes, only)) {
+                            continue;
+                        }
+                        if (skip > 0) {
+                            skip--;
+                            continue;
+                        }
+                        found.add(new Found((String) x[0], notes(codes, p, deadline, minutesDays)));
+                        if (found.size() == page.limit()) {
+                            break;
                         }
                     }
                 }
