@@ -24,8 +24,20 @@ public interface ReportingService {
      */
     ActivityReport activity(String unitId, String period, boolean restated, boolean lagging);
 
-    /** Attendance in {@code period} for {@code unitId}'s subtree and its children, all meetings held and by kind. */
-    AttendanceReport attendance(String unitId, String period);
+    /** Attendance in {@code period} for {@code unitId}'s subtree and its children, all meetings held and by kind, on the tree as it was. */
+    default AttendanceReport attendance(String unitId, String period) {
+        return attendance(unitId, period, false);
+    }
+
+    /**
+     * Attendance in {@code period} for {@code unitId}'s subtree and its children, all meetings held and by
+     * kind. {@code restated}: an ended period's meetings counted in the units their hosts are in today (a
+     * merged unit's in the unit it was merged into) instead of the tree as it was then; a running period
+     * is on today's tree either way.
+     *
+     * @since 1.1
+     */
+    AttendanceReport attendance(String unitId, String period, boolean restated);
 
     /**
      * The cells of {@code unitId}'s subtree that need help in {@code period}, each with its reasons

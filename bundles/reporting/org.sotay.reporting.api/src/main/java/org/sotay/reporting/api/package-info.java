@@ -5,5 +5,5 @@
  * from the other modules' events, never computed by scanning members per request.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.sotay.reporting.api;

@@ -14,7 +14,6 @@ import java.util.Map;
 
 import org.sotay.core.api.Page;
 import org.sotay.core.api.PageRequest;
-import org.sotay.core.api.security.Scope;
 import org.sotay.reporting.api.AttendanceFigures;
 import org.sotay.reporting.api.CellNeedingHelp;
 import org.sotay.reporting.api.Note;
@@ -29,8 +28,8 @@ import org.sotay.reporting.impl.internal.Figures.Row;
 
 /**
  * The activity, attendance and reading figures read for a report: one row per unit (and per
- * combination of steps, kind or item), never a scan of members or meetings, except for the cells
- * needing help, which lists cells.
+ * combination of steps, kind or item), never a scan of members or meetings; the cells needing help
+ * read a page of their kept list and its kept counts.
  */
 final class ActivityQueries {
     private static final String[][] STEP_TEXT = {
@@ -142,137 +141,147 @@ final class ActivityQueries {
     }
 
     /**
-     * A page of the cells of the subtree at {@code path} (today's tree) with their reasons for help in
-     * {@code period} ({@code only}: those with that reason), by the committee above them, then by
-     * name (Vietnamese order), then by id, and how many there are. The database filters, orders,
-     * counts and pages, on the sort keys and flags kept with the rows (RPT_UNIT's NAME_KEY and
-     * PARENT_KEY, RPT_CELL_ACTIVITY's STEPS, DOCS_LATE and MINUTES_DUE_MS); what depends on the time
-     * (the registration deadline passed today, minutes due {@code minutesDays} before {@code now}) is a
-     * parameter of the query, so the answer is always today's.
+     * A page of the cells of {@code unitId}'s subtree (today's tree) with their reasons for help in
+     * {@code period} ({@code only}: those with that reason), by the committee above them, then by name
+     * (Vietnamese order), then by id, and how many there are, from the kept rows ({@link Help}): the
+     * page is a range of RPT_HELP_CELL's ordered index read until the page is full (in doubling windows,
+     * each window's periods looked up by key), the total a sum over the unit's few RPT_HELP_COUNT rows; both judge a
+     * cell by {@link #reasons}, so they cannot disagree. What depends
+     * on the day (the registration deadline passed, minutes due {@code minutesDays} days before) is a
+     * parameter of both, so the answer is always today's.
      */
-    static Page<CellNeedingHelp> cellsNeedingHelp(Connection c, String path, YearMonth period, LocalDate today, long now, int deadlineDay,
-            int minutesDays, String only, PageRequest page) throws SQLException {
+    static Page<CellNeedingHelp> cellsNeedingHelp(Connection c, String unitId, YearMonth period, LocalDate today, int deadlineDay, int minutesDays,
+            String only, PageRequest page) throws SQLException {
         String p = period.toString();
         LocalDate deadline = period.minusMonths(1).atDay(Math.max(1, Math.min(deadlineDay, period.minusMonths(1).lengthOfMonth())));
         boolean deadlinePassed = today.isAfter(deadline);
-        long late = now - minutesDays * 86_400_000L;
-        Scope subtree = Scope.ofPaths(List.of(path));
-        // each reason as a condition on the cell's current row (u) and its period (a, absent without meetings)
-        Map<String, String> reason = new LinkedHashMap<>();
-        reason.put(CellNeedingHelp.NO_MEETING_REGISTERED, "(? = 1 AND (a.STEPS IS NULL OR MOD(a.STEPS / " + Meetings.ON_TIME + ", 2) = 0))");
-        reason.put(CellNeedingHelp.DOCUMENTS_LATE, "a.DOCS_LATE = 1");
-        reason.put(CellNeedingHelp.MINUTES_MISSING, "a.MINUTES_DUE_MS < ?");
-        reason.put(CellNeedingHelp.NOBODY_INSTALLED, "(u.MEMBERS > 0 AND u.INSTALLED = 0)");
-        reason.put(CellNeedingHelp.NO_INTERNET, "u.OFFLINE_CELLS > 0");
-        List<Object> params = new ArrayList<>();
-        params.add(p);
-        // the subtree as a range of paths too (every path below starts with the unit's, which ends in '/'): a prepared
-        // LIKE ? reaches the index only when the planner sees its value, a range always (PostgreSQL's generic plans)
-        String upper = path.substring(0, path.length() - 1) + (char) (path.charAt(path.length() - 1) + 1);
-        params.add(path);
-        params.add(upper);
-        params.addAll(subtree.sqlParameters());
-        String filter;
-        if (only == null) {
-            filter = "(" + String.join(" OR ", reason.values()) + ")";
-            params.add(deadlinePassed ? 1 : 0);
-            params.add(late);
-        } else {
-            filter = reason.get(only);
-            if (only.equals(CellNeedingHelp.NO_MEETING_REGISTERED)) {
-                params.add(deadlinePassed ? 1 : 0);
-            } else if (only.equals(CellNeedingHelp.MINUTES_MISSING)) {
-                params.add(late);
+        int overdueBefore = (int) today.minusDays(minutesDays).toEpochDay();
+        // the total: the period's rows count the cells with meetings in it; the other cells are the rest of each period-free row
+        long total = 0;
+        Map<List<Boolean>, Long> rest = new HashMap<>();
+        for (Map.Entry<Help.Key, Long> e : Help.counts(c, unitId, List.of(Help.ALL, p)).entrySet()) {
+            Help.Key k = e.getKey();
+            List<Boolean> fixed = List.of(k.nobodyInstalled(), k.noInternet());
+            if (k.period().equals(Help.ALL)) {
+                rest.merge(fixed, e.getValue(), Long::sum);
+            } else {
+                rest.merge(fixed, -e.getValue(), Long::sum);
+                if (matches(reasons(deadlinePassed, k.late(), k.docsLate(), k.minutesDay(), overdueBefore, k.nobodyInstalled(), k.noInternet()), only)) {
+                    total += e.getValue();
+                }
             }
         }
-        // Derby without statistics (a fresh or little-used database) picks RPT_UNIT_CURRENT_PATH and reads every cell's row
-        // from the table (40 ms for 2,000 cells, measured on the shared machine); its optimizer override names the indexes that hold every column read
-        boolean derby = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("derby");
-        String from = " FROM RPT_UNIT u" + (derby ? " --DERBY-PROPERTIES index=RPT_UNIT_CELL_HELP\n" : "")
-                + " LEFT JOIN RPT_CELL_ACTIVITY a" + (derby ? " --DERBY-PROPERTIES index=RPT_CELL_ACTIVITY_HELP\n" : "")
-                + " ON a.CELL_ID = u.UNIT_ID AND a.PERIOD = ?"
-                + " WHERE u.TO_DAY IS NULL AND u.IS_CELL = 1 AND u.PATH >= ? AND u.PATH < ? AND " + subtree.sql("u.PATH") + " AND " + filter;
-        long total;
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + from)) {
-            bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                total = rs.getLong(1);
+        for (Map.Entry<List<Boolean>, Long> e : rest.entrySet()) {
+            if (matches(reasons(deadlinePassed, true, false, Help.NO_DAY, overdueBefore, e.getKey().get(0), e.getKey().get(1)), only)) {
+                total += e.getValue();
             }
         }
-        // the page: ids and the period's columns, read from the two indexes; then the page's rows (and their parents') by id
-        record Found(Row cell, int steps, boolean docsLate, Long minutesDue) {
+        // the page: the unit's kept cells read in the list's order from RPT_HELP_CELL_ORDER (one table, so no sort), in windows that
+        // double (a page's worth first: with a limit the planner reads the index in order, PostgreSQL included), each window's periods
+        // looked up by key, each cell's reasons as the total counts them, until the page is full
+        record Found(String id, List<Note> reasons) {
         }
-        List<String> ids = new ArrayList<>();
-        Map<String, Object[]> activity = new HashMap<>();
+        List<Found> found = new ArrayList<>();
         if (page.offset() < total) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT u.UNIT_ID, a.STEPS, a.DOCS_LATE, a.MINUTES_DUE_MS" + from
-                    + " ORDER BY u.PARENT_KEY, u.NAME_KEY, u.UNIT_ID OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-                List<Object> all = new ArrayList<>(params);
-                all.add(page.offset());
-                all.add(page.limit());
-                bind(ps, all);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String id = rs.getString(1);
-                        int steps = rs.getInt(2);
-                        boolean docsLate = rs.getInt(3) == 1;
-                        long due = rs.getLong(4);
-                        Long minutesDue = rs.wasNull() ? null : due;
-                        ids.add(id);
-                        activity.put(id, new Object[] { steps, docsLate, minutesDue });
+            boolean derby = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("derby");
+            String sql = "SELECT CELL_ID, NOBODY_INSTALLED, NO_INTERNET FROM RPT_HELP_CELL" + (derby ? " --DERBY-PROPERTIES index=RPT_HELP_CELL_ORDER\n" : "")
+                    + " WHERE UNIT_ID = ? ORDER BY PARENT_KEY, NAME_KEY, CELL_ID OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+            long skip = page.offset();
+            long read = 0;
+            int window = Math.max(50, page.limit());
+            boolean more = true;
+            while (more && found.size() < page.limit()) {
+                List<Object[]> cells = new ArrayList<>(window);
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, unitId);
+                    ps.setLong(2, read);
+                    ps.setInt(3, window);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            cells.add(new Object[] { rs.getString(1), rs.getInt(2) == 1, rs.getInt(3) == 1 });
+                        }
+                    }
+                }
+                more = cells.size() == window;
+                read += cells.size();
+                window = Math.min(window * 2, 5000);
+                for (int from = 0; from < cells.size() && found.size() < page.limit(); from += 500) {
+                    List<Object[]> part = cells.subList(from, Math.min(cells.size(), from + 500));
+                    Map<String, Help.Reasons> periods = Help.periods(c, part.stream().map(x -> (String) x[0]).toList(), p);
+                    for (Object[] x : part) {
+                        Help.Reasons r = periods.get((String) x[0]);
+                        List<String> codes = r == null ? reasons(deadlinePassed, true, false, Help.NO_DAY, overdueBefore, (Boolean) x[1], (Boolean) x[2])
+                                : reasons(deadlinePassed, r.late(), r.docsLate(), r.minutesDay(), overdueBefore, (Boolean) x[1], (Boolean) x[2]);
+                        if (!matches(codes, only)) {
+                            continue;
+                        }
+                        if (skip > 0) {
+                            skip--;
+                            continue;
+                        }
+                        found.add(new Found((String) x[0], notes(codes, p, deadline, minutesDays)));
+                        if (found.size() == page.limit()) {
+                            break;
+                        }
                     }
                 }
             }
         }
-        Map<String, Row> rows = Figures.currentById(c, ids);
-        List<Found> found = new ArrayList<>();
-        for (String id : ids) {
-            Row cell = rows.get(id);
-            Object[] a = activity.get(id);
-            if (cell != null) {
-                found.add(new Found(cell, (Integer) a[0], (Boolean) a[1], (Long) a[2]));
-            }
-        }
-        Map<String, Row> parents = Figures.currentById(c, found.stream().map(f -> f.cell().parentId()).filter(java.util.Objects::nonNull).distinct().toList());
+        Map<String, Row> rows = Figures.currentById(c, found.stream().map(Found::id).toList());
+        Map<String, Row> parents = Figures.currentById(c, rows.values().stream().map(Row::parentId).filter(java.util.Objects::nonNull).distinct().toList());
         List<CellNeedingHelp> out = new ArrayList<>();
         for (Found f : found) {
-            List<Note> reasons = new ArrayList<>();
-            if (deadlinePassed && (f.steps() & Meetings.ON_TIME) == 0) {
-                reasons.add(new Note(CellNeedingHelp.NO_MEETING_REGISTERED, "Chưa đăng ký lịch sinh hoạt tháng " + p + " trước hạn " + deadline + ".",
-                        "No meeting registered for " + p + " by the deadline (" + deadline + ")."));
+            Row cell = rows.get(f.id());
+            if (cell == null) {
+                continue;
             }
-            if (f.docsLate()) {
-                reasons.add(new Note(CellNeedingHelp.DOCUMENTS_LATE, "Tài liệu sinh hoạt đăng muộn hoặc chưa đăng.", "Meeting documents posted late or missing."));
-            }
-            if (f.minutesDue() != null && f.minutesDue() < late) {
-                reasons.add(new Note(CellNeedingHelp.MINUTES_MISSING, "Quá " + minutesDays + " ngày sau buổi sinh hoạt chưa có biên bản.",
-                        "No minutes " + minutesDays + " days after the meeting."));
-            }
-            long[] v = f.cell().counts();
-            if (v[Counts.MEMBERS] > 0 && v[Counts.INSTALLED] == 0) {
-                reasons.add(new Note(CellNeedingHelp.NOBODY_INSTALLED, "Chưa đảng viên nào cài đặt sổ tay.", "No member has installed the handbook."));
-            }
-            if (v[Counts.OFFLINE_CELLS] > 0) {
-                reasons.add(new Note(CellNeedingHelp.NO_INTERNET, "Nơi sinh hoạt chưa có internet.", "The meeting venue has no internet."));
-            }
-            Row parent = f.cell().parentId() == null ? null : parents.get(f.cell().parentId());
-            out.add(new CellNeedingHelp(ref(f.cell()), parent == null ? null : parent.name(), v[Counts.MEMBERS], v[Counts.INSTALLED], reasons));
+            long[] v = cell.counts();
+            Row parent = cell.parentId() == null ? null : parents.get(cell.parentId());
+            out.add(new CellNeedingHelp(ref(cell), parent == null ? null : parent.name(), v[Counts.MEMBERS], v[Counts.INSTALLED], f.reasons()));
         }
         return new Page<>(out, total, page);
     }
 
-    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            Object v = params.get(i);
-            if (v instanceof String str) {
-                ps.setString(i + 1, str);
-            } else if (v instanceof Integer n) {
-                ps.setInt(i + 1, n);
-            } else {
-                ps.setLong(i + 1, (Long) v);
-            }
+    /** A cell's reasons (codes, in the report's order) from what is kept of it, on a day. */
+    static List<String> reasons(boolean deadlinePassed, boolean late, boolean docsLate, int minutesDay, int overdueBefore, boolean nobodyInstalled,
+            boolean noInternet) {
+        List<String> out = new ArrayList<>(5);
+        if (deadlinePassed && late) {
+            out.add(CellNeedingHelp.NO_MEETING_REGISTERED);
         }
+        if (docsLate) {
+            out.add(CellNeedingHelp.DOCUMENTS_LATE);
+        }
+        if (minutesDay != Help.NO_DAY && minutesDay < overdueBefore) {
+            out.add(CellNeedingHelp.MINUTES_MISSING);
+        }
+        if (nobodyInstalled) {
+            out.add(CellNeedingHelp.NOBODY_INSTALLED);
+        }
+        if (noInternet) {
+            out.add(CellNeedingHelp.NO_INTERNET);
+        }
+        return out;
+    }
+
+    private static boolean matches(List<String> reasons, String only) {
+        return only == null ? !reasons.isEmpty() : reasons.contains(only);
+    }
+
+    private static List<Note> notes(List<String> codes, String p, LocalDate deadline, int minutesDays) {
+        List<Note> out = new ArrayList<>();
+        for (String code : codes) {
+            out.add(switch (code) {
+                case CellNeedingHelp.NO_MEETING_REGISTERED -> new Note(code, "Chưa đăng ký lịch sinh hoạt tháng " + p + " trước hạn " + deadline + ".",
+                        "No meeting registered for " + p + " by the deadline (" + deadline + ").");
+                case CellNeedingHelp.DOCUMENTS_LATE -> new Note(code, "Tài liệu sinh hoạt đăng muộn hoặc chưa đăng.", "Meeting documents posted late or missing.");
+                case CellNeedingHelp.MINUTES_MISSING -> new Note(code, "Quá " + minutesDays + " ngày sau buổi sinh hoạt chưa có biên bản.",
+                        "No minutes " + minutesDays + " days after the meeting.");
+                case CellNeedingHelp.NOBODY_INSTALLED -> new Note(code, "Chưa đảng viên nào cài đặt sổ tay.", "No member has installed the handbook.");
+                default -> new Note(code, "Nơi sinh hoạt chưa có internet.", "The meeting venue has no internet.");
+            });
+        }
+        return out;
     }
 
     /** The audience units no other audience unit contains (so nobody is counted twice). */

@@ -82,6 +82,24 @@ final class Aggregation {
             Figures.lock(c, clock.millis());
             int n = Figures.fillKeys(c);
             LOG.info("Báo cáo: đã ghi khoá sắp xếp cho {} đơn vị / Reporting: sort keys filled for {} units", n, n);
+            Help.refreshAll(c, clock.getZone(), clock.millis());
+            return n;
+        }));
+    }
+
+    /**
+     * Fills the kept list of the cells needing help from the kept figures when it was never filled (a
+     * schema upgraded in place to V7), under the writers' lock. Returns the cells written.
+     */
+    int fillHelp() {
+        return jpa.txExpr(TransactionType.Required, em -> sql(() -> {
+            Connection c = connection(em);
+            if (Help.filled(c)) {
+                return 0;
+            }
+            Figures.lock(c, clock.millis());
+            int n = Help.refreshAll(c, clock.getZone(), clock.millis());
+            LOG.info("Báo cáo: đã lập danh sách chi bộ cần hỗ trợ cho {} chi bộ / Reporting: the cells needing help kept for {} cells", n, n);
             return n;
         }));
     }
@@ -161,7 +179,7 @@ final class Aggregation {
             Connection c = connection(em);
             long now = clock.millis();
             Figures.lock(c, now);
-            Meetings.apply(c, read, today, now);
+            Meetings.apply(c, read, today, now, clock.getZone());
             for (Map.Entry<String, Optional<ReadingFacts.MandatoryItem>> e : items.entrySet()) {
                 Readings.item(c, e.getKey(), e.getValue(), now);
             }
@@ -195,7 +213,7 @@ final class Aggregation {
         jpa.tx(TransactionType.Required, em -> sql(() -> {
             Connection c = connection(em);
             Figures.lock(c, now);
-            Meetings.apply(c, read, today, now);
+            Meetings.apply(c, read, today, now, clock.getZone());
             Meetings.settled(c, due);
             return null;
         }));
@@ -265,13 +283,14 @@ final class Aggregation {
                             Figures.add(c, unit, day, e.getValue(), now);
                         }
                     }
+                    Help.refresh(c, own.keySet(), clock.getZone());
                 } else {
                     // a member in a cell reporting has not drawn yet: draw the tree now
                     t = source.tree(today);
                 }
             }
             if (t != null) {
-                redraw(c, t, own, successors, day, now, false);
+                redraw(c, t, own, successors, day, now, false, clock.getZone());
             }
             Inbox.delete(c, entries);
             return null;
@@ -327,7 +346,7 @@ final class Aggregation {
      * units got a new row.
      */
     static int redraw(Connection c, List<Source.Unit> tree, Map<String, long[]> ownDelta, Map<String, String> successors, int day,
-            long now, boolean replaceOwn) throws SQLException {
+            long now, boolean replaceOwn, java.time.ZoneId zone) throws SQLException {
         Map<String, Row> current = Figures.current(c);
         Map<String, long[]> own = new HashMap<>();
         if (!replaceOwn) {
@@ -365,6 +384,7 @@ final class Aggregation {
         }
         int written = 0;
         List<Row> moved = new ArrayList<>();
+        Set<String> cellsWritten = new LinkedHashSet<>();
         for (Source.Unit u : tree) {
             String id = u.unit().id();
             Row before = current.get(id);
@@ -374,6 +394,9 @@ final class Aggregation {
             if (before == null || !before.sameAttributes(after) || !Arrays.equals(before.counts(), after.counts())) {
                 Figures.replace(c, before, after, day);
                 written++;
+                if (after.cell() || before != null && before.cell()) {
+                    cellsWritten.add(id);
+                }
             }
             if (before != null && (!before.path().equals(after.path())
                     || (before.counts()[Counts.OFFLINE_CELLS] > 0) != (after.counts()[Counts.OFFLINE_CELLS] > 0) && u.cell())) {
@@ -394,12 +417,17 @@ final class Aggregation {
                         r.code(), r.unitId(), left[Counts.MEMBERS]);
             }
             Figures.close(c, r.unitId(), day);
+            if (r.cell()) {
+                cellsWritten.add(r.unitId());
+            }
             String next = successors.get(r.unitId());
             if (next != null) {
                 successor(c, r.unitId(), next, day);
             }
             written++;
         }
+        // the cells needing help follow every cell whose row changed (moved, renamed, under a renamed committee, counted, closed)
+        Help.refresh(c, cellsWritten, zone);
         return written;
     }
 
@@ -449,19 +477,20 @@ final class Aggregation {
             Connection c = connection(em);
             long now = clock.millis();
             Figures.lock(c, now);
-            return redraw(c, tree, own, Map.of(), day, now, true);
+            return redraw(c, tree, own, Map.of(), day, now, true, clock.getZone());
         }));
         int[] meetingFixes = rebuildMeetings(progress, today);
         int[] readFixes = rebuildReadings(progress);
         int[] sums = jpa.txExpr(TransactionType.Required, em -> sql(() -> {
             Connection c = connection(em);
             Figures.lock(c, clock.millis());
-            return new int[] { Sums.activity(c), Sums.attendance(c), Sums.reads(c) };
+            return new int[] { Sums.activity(c), Sums.attendance(c), Sums.reads(c), Help.refreshAll(c, clock.getZone(), clock.millis()), Help.check(c) };
         }));
         return "{\"members\":" + seen[0] + ",\"membersCorrected\":" + seen[1] + ",\"units\":" + tree.size() + ",\"unitsCorrected\":" + written
                 + ",\"meetings\":" + meetingFixes[0] + ",\"meetingsCorrected\":" + meetingFixes[1] + ",\"cellPeriodsCorrected\":" + meetingFixes[2]
                 + ",\"items\":" + readFixes[0] + ",\"itemsCorrected\":" + readFixes[1] + ",\"readsCorrected\":" + readFixes[2]
-                + ",\"activityCorrected\":" + sums[0] + ",\"attendanceCorrected\":" + sums[1] + ",\"readSumsCorrected\":" + sums[2] + "}";
+                + ",\"activityCorrected\":" + sums[0] + ",\"attendanceCorrected\":" + sums[1] + ",\"readSumsCorrected\":" + sums[2]
+                + ",\"helpCellsCorrected\":" + sums[3] + ",\"helpCountsCorrected\":" + sums[4] + "}";
     }
 
     /** Every meeting read again from the meetings module (when installed); those it no longer has taken back. {meetings, corrected, cell periods corrected}. */
@@ -488,7 +517,7 @@ final class Aggregation {
                 Connection c = connection(em);
                 long now = clock.millis();
                 Figures.lock(c, now);
-                return Meetings.apply(c, read, today, now);
+                return Meetings.apply(c, read, today, now, clock.getZone());
             }));
             progress.at("meetings", out[0], 0);
             after = ids.get(ids.size() - 1);
@@ -503,7 +532,7 @@ final class Aggregation {
                     gone.put(id, null);
                 }
             }
-            out[1] += Meetings.apply(c, gone, today, now);
+            out[1] += Meetings.apply(c, gone, today, now, clock.getZone());
             int fixed = 0;
             List<String[]> pairs = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT UNIT_ID, PERIOD FROM RPT_MEETING UNION SELECT DISTINCT CELL_ID, PERIOD FROM RPT_CELL_ACTIVITY");
@@ -514,7 +543,7 @@ final class Aggregation {
             }
             for (String[] p : pairs) {
                 Meetings.CellPeriod before = Meetings.cellPeriod(c, p[0], p[1]);
-                Meetings.recount(c, p[0], p[1], today, now);
+                Meetings.recount(c, p[0], p[1], today, now, clock.getZone());
                 if (!java.util.Objects.equals(before, Meetings.cellPeriod(c, p[0], p[1]))) {
                     fixed++;
                 }

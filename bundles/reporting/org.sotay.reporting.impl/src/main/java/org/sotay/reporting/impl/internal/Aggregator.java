@@ -138,6 +138,7 @@ public class Aggregator implements HealthIndicator {
         }
         if (!keysChecked) {
             aggregation.fillKeys();
+            aggregation.fillHelp();
             keysChecked = true;
         }
         int n = aggregation.drain();

@@ -115,7 +115,7 @@ final class Meetings {
      * are counted again. A meeting read at an older version than reporting has is left alone. Returns
      * how many meetings changed.
      */
-    static int apply(Connection c, Map<String, Map<String, Object>> read, LocalDate today, long now) throws SQLException {
+    static int apply(Connection c, Map<String, Map<String, Object>> read, LocalDate today, long now, java.time.ZoneId zone) throws SQLException {
         Map<String, Meeting> known = get(c, read.keySet());
         Set<List<String>> touched = new LinkedHashSet<>();
         int changed = 0;
@@ -162,13 +162,16 @@ final class Meetings {
             changed++;
         }
         for (List<String> cp : touched) {
-            recount(c, cp.get(0), cp.get(1), today, now);
+            recount(c, cp.get(0), cp.get(1), today, now, zone);
         }
         return changed;
     }
 
-    /** A cell's steps in a period counted again from its meetings; the units above move the cell to its new combination. */
-    static void recount(Connection c, String unitId, String period, LocalDate today, long now) throws SQLException {
+    /**
+     * A cell's steps in a period counted again from its meetings; the units above move the cell to its new
+     * combination, and the cell's kept reasons for help follow ({@link Help#refresh}).
+     */
+    static void recount(Connection c, String unitId, String period, LocalDate today, long now, java.time.ZoneId zone) throws SQLException {
         Row unit = Figures.current(c, List.of(unitId)).get(unitId);
         if (unit == null || !unit.cell()) {
             return; // a committee's meetings count in attendance only
@@ -206,6 +209,7 @@ final class Meetings {
             }
         }
         move(c, before, after, now);
+        Help.refresh(c, List.of(unitId), zone);
     }
 
     /** Replaces a cell's period row: the units above lose the old combination and gain the new one. */
@@ -439,8 +443,8 @@ final class Meetings {
 
     private static CellPeriod cellPeriod(ResultSet rs) throws SQLException {
         long due = rs.getLong(7);
-        return new CellPeriod(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4) == 1, rs.getString(5), rs.getInt(6) == 1,
-                rs.wasNull() ? null : due);
+        Long minutesDue = rs.wasNull() ? null : due; // before any other column is read: wasNull() answers for the last one
+        return new CellPeriod(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4) == 1, rs.getString(5), rs.getInt(6) == 1, minutesDue);
     }
 
     private static void put(Connection c, Meeting m, boolean exists, long now) throws SQLException {

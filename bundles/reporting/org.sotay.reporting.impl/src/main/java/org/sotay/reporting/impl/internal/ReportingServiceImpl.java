@@ -366,12 +366,15 @@ public class ReportingServiceImpl implements ReportingService {
     }
 
     @Override
-    public AttendanceReport attendance(String unitId, String period) {
+    public AttendanceReport attendance(String unitId, String period, boolean restated) {
         Caller caller = callers.current();
         YearMonth p = period(period);
         visible(caller, unitId);
         LocalDate today = LocalDate.now(clock);
         int d = (int) Meetings.countedOn(p.toString(), today).toEpochDay();
+        if (restated && !Meetings.running(p.toString(), today)) {
+            return jpa.txExpr(TransactionType.Required, em -> Aggregation.sql(() -> restatedAttendance(Aggregation.connection(em), unitId, p.toString(), today)));
+        }
         return jpa.txExpr(TransactionType.Required, em -> Aggregation.sql(() -> {
             Connection c = Aggregation.connection(em);
             Row unit = Figures.at(c, unitId, d);
@@ -391,6 +394,58 @@ public class ReportingServiceImpl implements ReportingService {
         }));
     }
 
+    /**
+     * An ended period's attendance on today's tree: each meeting held in it (as reporting kept it, with
+     * its roll's counts) counted in the unit its host is in today (a closed unit's successor, followed),
+     * summed for the unit and for each of its children today. Meetings whose host is nowhere in today's
+     * tree (closed without a successor) are left out, as in the restated adoption.
+     */
+    private AttendanceReport restatedAttendance(Connection c, String unitId, String period, LocalDate today) throws SQLException {
+        Map<String, Row> now = Figures.current(c);
+        Row unit = now.get(unitId);
+        if (unit == null) {
+            throw noFigures(unitId, today);
+        }
+        Map<String, String> successors = successors(c);
+        List<Row> kids = childrenOf(now, unitId);
+        int n = Meetings.ATTENDANCE.length + 1;
+        Map<String, Map<String, long[]>> att = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT UNIT_ID, KIND, " + String.join(", ", Meetings.ATTENDANCE)
+                + " FROM RPT_MEETING WHERE PERIOD = ? AND HELD = 1")) {
+            ps.setString(1, period);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Row at = follow(now, successors, rs.getString(1));
+                    if (at == null || !at.path().startsWith(unit.path())) {
+                        continue;
+                    }
+                    long[] v = new long[n];
+                    v[0] = 1;
+                    for (int i = 1; i < n; i++) {
+                        v[i] = rs.getLong(2 + i);
+                    }
+                    List<String> into = new ArrayList<>();
+                    into.add(unitId);
+                    List<String> lineage = at.lineage();
+                    int i = lineage.indexOf(unitId);
+                    if (i >= 0 && i + 1 < lineage.size()) {
+                        into.add(lineage.get(i + 1));
+                    }
+                    for (String u : into) {
+                        long[] sum = att.computeIfAbsent(u, k -> new java.util.TreeMap<>()).computeIfAbsent(rs.getString(2), k -> new long[n]);
+                        for (int j = 0; j < n; j++) {
+                            sum[j] += v[j];
+                        }
+                    }
+                }
+            }
+        }
+        List<UnitAttendance> lines = kids.stream().map(k -> ActivityQueries.unitAttendance(ActivityQueries.ref(k), att.getOrDefault(k.unitId(), Map.of())))
+                .toList();
+        return new AttendanceReport(ActivityQueries.unitAttendance(ActivityQueries.ref(unit), att.getOrDefault(unitId, Map.of())), period,
+                AdoptionReport.TODAY, lines);
+    }
+
     @Override
     public Page<CellNeedingHelp> cellsNeedingHelp(String unitId, String period, String reason, PageRequest page) {
         Caller caller = callers.current();
@@ -407,11 +462,10 @@ public class ReportingServiceImpl implements ReportingService {
         LocalDate today = LocalDate.now(clock);
         return jpa.txExpr(TransactionType.Required, em -> Aggregation.sql(() -> {
             Connection c = Aggregation.connection(em);
-            Row unit = Figures.current(c, List.of(unitId)).get(unitId);
-            if (unit == null) {
+            if (Figures.currentById(c, List.of(unitId)).get(unitId) == null) {
                 throw noFigures(unitId, today);
             }
-            return ActivityQueries.cellsNeedingHelp(c, unit.path(), p, today, clock.millis(), cfg.deadlineDay(), cfg.minutesDays(), only, page);
+            return ActivityQueries.cellsNeedingHelp(c, unitId, p, today, cfg.deadlineDay(), cfg.minutesDays(), only, page);
         }));
     }
 

@@ -138,6 +138,64 @@ class ActivityTest {
     }
 
     @Test
+    void attendanceOfAnEndedPeriodIsRestatedOnTodaysTree() {
+        TestClock clock = TestClock.at(LocalDateTime.of(2026, 3, 10, 9, 0));
+        f = ReportingFixture.start(clock).withTree().withModules();
+        f.ready();
+        Member an = f.member(f.cellA1, "Lục Văn An", true);
+        Member cuong = f.member(f.cellA2, "Ma Văn Cường", false);
+        Member hoa = f.member(f.cellA2, "Hà Thị Hoa", true);
+        Meeting a1 = f.meetings.meetings().create(new MeetingDraft(f.cellA1, "REGULAR", "Sinh hoạt chi bộ tháng 4", LocalDate.of(2026, 4, 5), "19:30",
+                null, null, "Nhà văn hóa thôn Nà Tông", null, null, null, null));
+        Meeting a2 = f.meetings.meetings().create(new MeetingDraft(f.cellA2, "THEMATIC", "Sinh hoạt chuyên đề tháng 4", LocalDate.of(2026, 4, 7), "19:30",
+                null, null, "Nhà văn hóa thôn Bản Khiển", null, null, null, null));
+        clock.set(LocalDateTime.of(2026, 4, 7, 21, 30));
+        f.meetings.attendance().mark(a1.id(), List.of(new Mark(an.id(), AttendanceState.PRESENT, null)));
+        f.meetings.attendance().recordHeld(a1.id());
+        f.meetings.attendance().mark(a2.id(), List.of(new Mark(cuong.id(), AttendanceState.PRESENT, null), new Mark(hoa.id(), AttendanceState.ABSENT_EXCUSED,
+                "đi công tác")));
+        f.meetings.attendance().recordHeld(a2.id());
+        f.settle();
+        // in May, Bản Khiển (district A) is merged into Nà Va (district B): April ended on the old tree
+        clock.set(LocalDateTime.of(2026, 5, 10, 9, 0));
+        f.registry.units().merge(f.cellA2, f.cellB1, null, "sáp nhập thôn");
+        f.settle();
+
+        org.sotay.reporting.api.AttendanceReport asItWas = f.reports.attendance(f.root, "2026-04", false);
+        assertEquals(org.sotay.reporting.api.AdoptionReport.AS_IT_WAS, asItWas.tree());
+        assertEquals(2, asItWas.total().total().meetings());
+        assertEquals(2, childMeetings(asItWas, f.districtA), "as it was: both meetings in district A");
+        assertEquals(0, childMeetings(asItWas, f.districtB));
+
+        org.sotay.reporting.api.AttendanceReport today = f.reports.attendance(f.root, "2026-04", true);
+        assertEquals(org.sotay.reporting.api.AdoptionReport.TODAY, today.tree());
+        assertEquals(2, today.total().total().meetings(), "the same meetings in all");
+        assertEquals(asItWas.total().total(), today.total().total(), "the same figures in all");
+        assertEquals(1, childMeetings(today, f.districtA), "restated: Nà Tông's meeting stays in A");
+        assertEquals(1, childMeetings(today, f.districtB), "restated: the merged cell's meeting counts where the cell is today");
+        AttendanceFigures b = today.children().stream().filter(c -> c.unit().id().equals(f.districtB)).findFirst().orElseThrow().total();
+        assertEquals(1, b.presentOfficial());
+        assertEquals(1, b.absentExcused());
+        assertEquals(List.of("THEMATIC"), today.children().stream().filter(c -> c.unit().id().equals(f.districtB)).findFirst().orElseThrow().byKind()
+                .stream().map(AttendanceFigures::kind).toList());
+        // at the district: B restated holds the merged cell's meeting; the closed cell has no row today
+        assertEquals(0, f.reports.attendance(f.districtB, "2026-04", false).total().total().meetings());
+        assertEquals(1, f.reports.attendance(f.districtB, "2026-04", true).total().total().meetings());
+        assertEquals(1, f.reports.attendance(f.districtA, "2026-04", true).total().total().meetings());
+        // a running period is on today's tree either way
+        assertEquals(org.sotay.reporting.api.AdoptionReport.AS_IT_WAS, f.reports.attendance(f.root, "2026-05", true).tree());
+        // a reader of district B sees B's restated figures and not A's
+        f.as(f.readerOf(f.districtB));
+        assertEquals(1, f.reports.attendance(f.districtB, "2026-04", true).total().total().meetings());
+        assertEquals("not-found", assertThrows(SotayException.class, () -> f.reports.attendance(f.districtA, "2026-04", true)).type().slug());
+        assertEquals("not-found", assertThrows(SotayException.class, () -> f.reports.attendance(f.root, "2026-04", true)).type().slug());
+    }
+
+    private static long childMeetings(org.sotay.reporting.api.AttendanceReport r, String unitId) {
+        return r.children().stream().filter(c -> c.unit().id().equals(unitId)).findFirst().orElseThrow().total().meetings();
+    }
+
+    @Test
     void mandatoryReadingCountsSelfServiceAndOnBehalfApart() {
         TestClock clock = TestClock.at(LocalDateTime.of(2026, 3, 10, 9, 0));
         f = ReportingFixture.start(clock).withTree().withModules();

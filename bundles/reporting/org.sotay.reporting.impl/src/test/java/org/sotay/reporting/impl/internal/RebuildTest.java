@@ -44,6 +44,7 @@ import org.sotay.registry.api.StatusChange;
 import org.sotay.registry.api.TransferDraft;
 import org.sotay.registry.api.TransferKind;
 import org.sotay.registry.api.UnitDraft;
+import org.sotay.reporting.api.CellNeedingHelp;
 
 /**
  * The figures kept from events are exactly those a rebuild from scratch gives, after a random mix
@@ -231,20 +232,135 @@ class RebuildTest {
         assertEquals(truth.keySet(), kept.keySet(), "the same open units");
         truth.forEach((unit, v) -> assertEquals(Arrays.toString(v), Arrays.toString(kept.get(unit)), "unit " + unit));
         Map<String, String> before = f.snapshot();
+        int listsChecked = helpAsComputed(LocalDate.now(clock));
+        assertTrue(listsChecked > 100, "lists of cells needing help compared: " + listsChecked);
+        List<String> helpBefore = helpRows();
+        assertTrue(helpBefore.size() > 20, "cells needing help were kept: " + helpBefore.size());
+        // the worker's next round and a second pass over every cell find nothing to change (applied twice, the same)
+        f.settle();
+        assertEquals(0, f.p.query("SELECT COUNT(*) FROM RPT_INBOX", rs -> rs.getInt(1)).get(0));
+        assertEquals(helpBefore, helpRows(), "the kept list, counts and periods after another round");
 
         JobState rebuilt = f.rebuild();
         assertEquals(JobState.Status.DONE, rebuilt.status(), () -> String.valueOf(rebuilt.error()));
         for (String key : List.of("membersCorrected", "unitsCorrected", "meetingsCorrected", "cellPeriodsCorrected", "activityCorrected",
-                "attendanceCorrected", "itemsCorrected", "readsCorrected", "readSumsCorrected")) {
+                "attendanceCorrected", "itemsCorrected", "readsCorrected", "readSumsCorrected", "helpCellsCorrected", "helpCountsCorrected")) {
             assertTrue(rebuilt.result().contains("\"" + key + "\":0"), key + ": " + rebuilt.result());
         }
         long meetingsKept = f.p.query("SELECT COUNT(*) FROM RPT_MEETING", rs -> rs.getLong(1)).get(0);
         long readsKept = f.p.query("SELECT COUNT(*) FROM RPT_READ", rs -> rs.getLong(1)).get(0);
         assertTrue(meetingsKept > 10 && readsKept > 3, "meetings and reads were counted: " + meetingsKept + ", " + readsKept);
         assertEquals(before, f.snapshot(), "a rebuild from scratch changes nothing");
+        List<String> helpAfter = helpRows();
+        assertEquals(helpBefore, helpAfter, () -> "a rebuild from scratch keeps the same cells needing help, counts and periods; only before: "
+                + helpBefore.stream().filter(r -> !helpAfter.contains(r)).toList() + ", only after: " + helpAfter.stream().filter(r -> !helpBefore.contains(r)).toList());
+        // the clock moves on by weeks with no event: the deadline passes for next month, minutes fall overdue; the kept rows still answer
+        clock.advance(Duration.ofDays(20));
+        helpAsComputed(LocalDate.now(clock));
         long history = f.p.query("SELECT COUNT(*) FROM RPT_UNIT WHERE TO_DAY IS NOT NULL", rs -> rs.getLong(1)).get(0);
         assertTrue(history > 0, "past days are kept as they were");
         assertEquals(Set.of(), Set.copyOf(f.p.query("SELECT ITEM FROM RPT_INBOX", rs -> rs.getString(1))), "the inbox is drained");
+    }
+
+    /** Every row of the kept cells needing help (list, periods, counts), as text. */
+    private List<String> helpRows() {
+        List<String> out = new ArrayList<>();
+        out.addAll(f.p.query("SELECT UNIT_ID, CELL_ID, PARENT_KEY, NAME_KEY, NOBODY_INSTALLED, NO_INTERNET FROM RPT_HELP_CELL",
+                rs -> "cell " + rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4) + " " + rs.getInt(5) + rs.getInt(6)));
+        out.addAll(f.p.query("SELECT CELL_ID, PERIOD, LATE, DOCS_LATE, MINUTES_DAY FROM RPT_HELP_PERIOD",
+                rs -> "period " + rs.getString(1) + " " + rs.getString(2) + " " + rs.getInt(3) + rs.getInt(4) + " " + rs.getObject(5)));
+        out.addAll(f.p.query("SELECT UNIT_ID, PERIOD, NOBODY_INSTALLED, NO_INTERNET, LATE, DOCS_LATE, MINUTES_DAY, CELLS FROM RPT_HELP_COUNT",
+                rs -> "count " + rs.getString(1) + " " + rs.getString(2) + " " + rs.getInt(3) + rs.getInt(4) + rs.getInt(5) + rs.getInt(6) + " "
+                        + rs.getInt(7) + " = " + rs.getLong(8)));
+        java.util.Collections.sort(out);
+        return out;
+    }
+
+    /**
+     * The cells needing help of every open unit, in every period with meetings and the next one, for every
+     * reason and none, computed here from the kept figures and the cells' periods (the way the report
+     * computed them per request before its list was kept) and compared with the report: the total, the
+     * order and each cell's reasons. Returns how many lists were compared.
+     */
+    private int helpAsComputed(LocalDate today) {
+        record Cell(String id, String parentId, String path, String name, long members, long installed, boolean offline) {
+        }
+        Map<String, String> names = new java.util.HashMap<>();
+        List<Cell> open = new ArrayList<>();
+        List<String> units = new ArrayList<>();
+        f.p.query("SELECT UNIT_ID, PARENT_ID, PATH, NAME, IS_CELL, MEMBERS, INSTALLED, OFFLINE_CELLS FROM RPT_UNIT WHERE TO_DAY IS NULL", rs -> {
+            names.put(rs.getString(1), rs.getString(4));
+            units.add(rs.getString(1));
+            if (rs.getInt(5) == 1) {
+                open.add(new Cell(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(6), rs.getLong(7), rs.getLong(8) > 0));
+            }
+            return null;
+        });
+        Map<String, Object[]> activity = new java.util.HashMap<>();
+        f.p.query("SELECT CELL_ID, PERIOD, STEPS, DOCS_LATE, MINUTES_DUE_MS FROM RPT_CELL_ACTIVITY", rs -> {
+            int steps = rs.getInt(3);
+            boolean docsLate = rs.getInt(4) == 1;
+            long due = rs.getLong(5);
+            Long minutesDue = rs.wasNull() ? null : due;
+            activity.put(rs.getString(1) + " " + rs.getString(2).strip(), new Object[] { steps, docsLate, minutesDue });
+            return null;
+        });
+        java.util.Set<String> periods = new java.util.TreeSet<>(f.p.query("SELECT DISTINCT PERIOD FROM RPT_CELL_ACTIVITY", rs -> rs.getString(1).strip()));
+        periods.add(java.time.YearMonth.from(today).plusMonths(1).toString());
+        java.time.ZoneId zone = f.p.systemClock().getZone();
+        long overdueBefore = today.minusDays(7).atStartOfDay(zone).toInstant().toEpochMilli();
+        java.util.Comparator<Cell> order = java.util.Comparator
+                .comparing((Cell x) -> org.sotay.core.api.VietnameseText.sortKey(x.parentId() == null ? "" : names.getOrDefault(x.parentId(), "")))
+                .thenComparing(x -> org.sotay.core.api.VietnameseText.sortKey(x.name())).thenComparing(Cell::id);
+        List<String> filters = new ArrayList<>(java.util.Arrays.asList((String) null, CellNeedingHelp.NO_MEETING_REGISTERED,
+                CellNeedingHelp.DOCUMENTS_LATE, CellNeedingHelp.MINUTES_MISSING,
+                CellNeedingHelp.NOBODY_INSTALLED, CellNeedingHelp.NO_INTERNET));
+        int compared = 0;
+        for (String period : periods) {
+            java.time.YearMonth ym = java.time.YearMonth.parse(period);
+            boolean deadlinePassed = today.isAfter(ym.minusMonths(1).atDay(20));
+            Map<String, List<String>> reasons = new java.util.HashMap<>();
+            for (Cell x : open) {
+                Object[] a = activity.get(x.id() + " " + period);
+                List<String> r = new ArrayList<>();
+                if (deadlinePassed && (a == null || ((Integer) a[0] & Meetings.ON_TIME) == 0)) {
+                    r.add(CellNeedingHelp.NO_MEETING_REGISTERED);
+                }
+                if (a != null && (Boolean) a[1]) {
+                    r.add(CellNeedingHelp.DOCUMENTS_LATE);
+                }
+                if (a != null && a[2] != null && (Long) a[2] < overdueBefore) {
+                    r.add(CellNeedingHelp.MINUTES_MISSING);
+                }
+                if (x.members() > 0 && x.installed() == 0) {
+                    r.add(CellNeedingHelp.NOBODY_INSTALLED);
+                }
+                if (x.offline()) {
+                    r.add(CellNeedingHelp.NO_INTERNET);
+                }
+                reasons.put(x.id(), r);
+            }
+            for (String unit : units) {
+                for (String only : filters) {
+                    List<Cell> want = open.stream().filter(x -> Meetings.lineage(x.path()).contains(unit))
+                            .filter(x -> only == null ? !reasons.get(x.id()).isEmpty() : reasons.get(x.id()).contains(only)).sorted(order).toList();
+                    org.sotay.core.api.Page<CellNeedingHelp> got = f.reports.cellsNeedingHelp(unit, period, only,
+                            org.sotay.core.api.PageRequest.of(0, 200));
+                    String what = unit + " " + period + " " + only;
+                    assertEquals(want.size(), got.getTotal(), "the total of " + what);
+                    assertEquals(want.stream().map(Cell::id).toList(), got.getItems().stream().map(h -> h.cell().id()).toList(), "the list of " + what);
+                    for (CellNeedingHelp h : got.getItems()) {
+                        assertEquals(reasons.get(h.cell().id()), h.reasons().stream().map(n -> n.code()).toList(), () -> "the reasons of " + h.cell().id() + " in "
+                                + what + " on " + today + ": activity " + f.p.query("SELECT PERIOD, STEPS, DOCS_LATE, MINUTES_DUE_MS FROM RPT_CELL_ACTIVITY WHERE CELL_ID = ?",
+                                        rs -> rs.getString(1) + " " + rs.getInt(2) + " " + rs.getInt(3) + " " + rs.getObject(4), h.cell().id())
+                                + ", kept " + f.p.query("SELECT PERIOD, LATE, DOCS_LATE, MINUTES_DAY FROM RPT_HELP_PERIOD WHERE CELL_ID = ?",
+                                        rs -> rs.getString(1) + " " + rs.getInt(2) + " " + rs.getInt(3) + " " + rs.getObject(4), h.cell().id()));
+                    }
+                    compared++;
+                }
+            }
+        }
+        return compared;
     }
 
     private Meeting anyMeeting(Random random) {

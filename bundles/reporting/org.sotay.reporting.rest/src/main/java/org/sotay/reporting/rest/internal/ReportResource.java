@@ -150,14 +150,18 @@ public class ReportResource {
         return svg(t.equals("bars") ? Charts.activityBars(r, english) : Charts.activityFunnel(r, english), request);
     }
 
-    /** Attendance of the meetings held in {@code period}, all and by kind, for the unit and each child. */
+    /**
+     * Attendance of the meetings held in {@code period}, all and by kind, for the unit and each child;
+     * {@code tree=today} restates an ended period on today's tree.
+     */
     @GET
     @Path("attendance/{unitId}")
     @RequiresPermission(ReportingPermissions.READ)
     @Returns(AttendanceReport.class)
     @Returns(status = 304)
-    public Response attendance(@PathParam("unitId") String unitId, @QueryParam("period") String period, @Context Request request) {
-        return tagged(reports.attendance(unitId, period), request);
+    public Response attendance(@PathParam("unitId") String unitId, @QueryParam("period") String period, @QueryParam("tree") String tree,
+            @Context Request request) {
+        return tagged(reports.attendance(unitId, period, tree(tree).equals(AdoptionReport.TODAY)), request);
     }
 
     @GET
@@ -165,10 +169,10 @@ public class ReportResource {
     @Produces({ "text/csv", XLSX })
     @RequiresPermission(ReportingPermissions.READ)
     @Returns(value = String.class, description = "The report as CSV or XLSX, with a file name")
-    public Response attendanceExport(@PathParam("unitId") String unitId, @QueryParam("period") String period, @QueryParam("format") String format,
-            @Context HttpHeaders headers) {
+    public Response attendanceExport(@PathParam("unitId") String unitId, @QueryParam("period") String period, @QueryParam("tree") String tree,
+            @QueryParam("format") String format, @Context HttpHeaders headers) {
         String f = format(format);
-        AttendanceReport r = reports.attendance(unitId, period);
+        AttendanceReport r = reports.attendance(unitId, period, tree(tree).equals(AdoptionReport.TODAY));
         return file(ReportTable.attendance(r), f, english(headers), "bao-cao-diem-danh-" + safe(r.total().unit().code()) + "-" + r.period());
     }
 
