@@ -48,62 +48,69 @@ final class Units {
 
     /** The caller's subtrees for {@code permission}, their paths read from REG_UNIT (or the cache above). */
     static Scope scope(EntityManager em, Caller caller, String permission) {
-        Set<String> roots = caller.unitsFor(permission);
+        try {
+            return cachedScope(caller.unitsFor(permission), ids -> {
+                Map<String, String> found = new java.util.HashMap<>();
+                for (int i = 0; i < ids.size(); i += 500) {
+                    for (Object[] r : em.createQuery("SELECT u.id, u.path FROM UnitEntity u WHERE u.id IN :ids", Object[].class)
+                            .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500))).getResultList()) {
+                        found.put((String) r[0], (String) r[1]);
+                    }
+                }
+                return found;
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException(e); // JPA reads throw no SQLException
+        }
+    }
+
+    /** {@link #scope} on a plain connection (outside JPA), from the same cache. */
+    static Scope scopePaths(Connection c, Caller caller, String permission) throws SQLException {
+        return cachedScope(caller.unitsFor(permission), ids -> {
+            Map<String, String> found = new java.util.HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT PATH FROM REG_UNIT WHERE ID = ?")) {
+                for (String id : ids) {
+                    ps.setString(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            found.put(id, rs.getString(1));
+                        }
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    /** Reads the paths of units by id (those found). */
+    @FunctionalInterface
+    private interface PathReader {
+        Map<String, String> read(List<String> ids) throws SQLException;
+    }
+
+    /** The paths of {@code roots}: the cached ones, and the others as {@code load} reads them (then cached). */
+    private static Scope cachedScope(Set<String> roots, PathReader load) throws SQLException {
         List<String> paths = new ArrayList<>();
         if (!roots.isEmpty()) {
             long now = System.nanoTime() / 1_000_000;
-            List<String> ids = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
             for (String id : roots) {
                 CachedPath c = PATHS.get(id);
                 if (c != null && now - c.at() < RegistryTree.CACHE_MILLIS) {
                     paths.add(c.path());
                 } else {
-                    ids.add(id);
+                    missing.add(id);
                 }
             }
-            for (int i = 0; i < ids.size(); i += 500) {
-                List<Object[]> rows = em.createQuery("SELECT u.id, u.path FROM UnitEntity u WHERE u.id IN :ids", Object[].class)
-                        .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500))).getResultList();
+            if (!missing.isEmpty()) {
+                Map<String, String> read = load.read(missing);
                 if (PATHS.size() > 50_000) {
                     PATHS.clear();
                 }
-                for (Object[] r : rows) {
-                    paths.add((String) r[1]);
-                    PATHS.put((String) r[0], new CachedPath((String) r[1], now));
-                }
-            }
-        }
-        return Scope.ofPaths(paths);
-    }
-
-    /** {@link #scope} on a plain connection (outside JPA), from the same cache. */
-    static Scope scopePaths(Connection c, Caller caller, String permission) throws SQLException {
-        Set<String> roots = caller.unitsFor(permission);
-        List<String> paths = new ArrayList<>();
-        if (!roots.isEmpty()) {
-            long now = System.nanoTime() / 1_000_000;
-            List<String> ids = new ArrayList<>();
-            for (String id : roots) {
-                CachedPath cached = PATHS.get(id);
-                if (cached != null && now - cached.at() < RegistryTree.CACHE_MILLIS) {
-                    paths.add(cached.path());
-                } else {
-                    ids.add(id);
-                }
-            }
-            for (String id : ids) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT PATH FROM REG_UNIT WHERE ID = ?")) {
-                    ps.setString(1, id);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            if (PATHS.size() > 50_000) {
-                                PATHS.clear();
-                            }
-                            paths.add(rs.getString(1));
-                            PATHS.put(id, new CachedPath(rs.getString(1), now));
-                        }
-                    }
-                }
+                read.forEach((id, path) -> {
+                    paths.add(path);
+                    PATHS.put(id, new CachedPath(path, now));
+                });
             }
         }
         return Scope.ofPaths(paths);
