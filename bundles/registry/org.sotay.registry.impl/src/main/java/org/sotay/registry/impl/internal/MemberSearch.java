@@ -30,15 +30,7 @@ import org.sotay.registry.api.MemberQuery;
  * {@link MemberWords REG_MEMBER_WORD} are read in Vietnamese order and the others are matched on
  * the same index row ({@code WORDS LIKE '% van%'}), so a page costs about a page of index entries;
  * within a subtree, the row's {@code CELL_ID} is checked against the subtree's units (no member read
- * unless a status or flag filter asks for one). That walk is short when the matches are dense among
- * the driving word's rows; when they are sparse (a whole name, "ma thi loan", where {@code loan} has
- * 96,078 rows at national size and 774 match, the family {@code ma} sorting late), the walk would read
- * most of the word's rows. So when the driving word is common, the walk is first bounded to
- * {@value #WALK_BOUND} rows: a full page in them is the answer (the first matches in order); otherwise
- * the search is planned again: within a small subtree (up to {@value #SMALL_SUBTREE} members) its
- * members are read and each is matched on its own index rows; on PostgreSQL, several words are
- * intersected by the GIN index of V10 on one row per member (every prefix of the name's words, {@code @>}),
- * and the few matches sorted; elsewhere (Derby, province size) the walk goes on unbounded.</li>
+ * unless a status or flag filter asks for one).</li>
  * </ul>
  * The caller's scope (and the {@code unit} asked for) is a range of {@code REG_UNIT.PATH} in the same
  * statement. The total is counted up to {@value #COUNT_BOUND} (a name search looks at no more than
@@ -50,30 +42,12 @@ final class MemberSearch {
     static final int COUNT_BOUND = 2000;
     /** A name search's total looks at no more of its driving word's index rows than this. */
     static final int EXAMINE_BOUND = 1000;
-    /** Driving rows a name search walks before it plans again (when the driving word has more rows than this). */
-    static final int WALK_BOUND = 2000;
-    /** A subtree with at most this many members is name-searched member by member. */
-    static final int SMALL_SUBTREE = 5000;
     /** Deepest offset served; deeper pages are read with the cursor. */
     static final int MAX_OFFSET = 10_000;
     private static final int MAX_TEXT = 200;
     private static final Pattern SORT_KEY = Pattern.compile("[0-9A-Z]{0,400}");
     private static final Pattern CARD_KEY = Pattern.compile("[0-9]{0,20}");
     private static final Pattern ID = Pattern.compile("[0-9A-Za-z-]{1,36}");
-
-    /** How a name search reads its rows (a list or a card search has one way). */
-    enum Plan {
-        /** The driving word's index rows in order, every one of them if need be. */
-        WALK,
-        /** The first {@link #WALK_BOUND} driving rows from the cursor. */
-        BOUNDED_WALK,
-        /** The first {@link #EXAMINE_BOUND} driving rows (a common word's lower-bound total). */
-        EXAMINE,
-        /** The subtree's members, each matched on its index rows. */
-        SUBTREE,
-        /** PostgreSQL: one index row per member whose name's prefixes hold every query word (GIN). */
-        PREFIXES
-    }
 
     enum Mode {
         LIST('l'), CARD('c'), NAME('n');
@@ -85,8 +59,7 @@ final class MemberSearch {
         }
     }
 
-    /** A page of ids; {@code plan} is how a name search read them (null for a list or a card search). */
-    record Result(List<String> ids, long total, boolean totalExact, String nextCursor, Plan plan) {
+    record Result(List<String> ids, long total, boolean totalExact, String nextCursor) {
     }
 
     private final MemberQuery q;
@@ -140,37 +113,12 @@ final class MemberSearch {
 
     /** Reads the page's member ids in order, the bounded total and the next cursor, on the transaction's connection. */
     Result run(Connection c, Scope scope, String unitPath) throws SQLException {
-        return run(c, scope, unitPath, WALK_BOUND);
-    }
-
-    /** {@link #run(Connection, Scope, String)} with the bound of the first walk given (tests make it small). */
-    Result run(Connection c, Scope scope, String unitPath, int walkBound) throws SQLException {
         long[] driverRows = new long[1];
         String driver = mode == Mode.NAME ? rarest(c, driverRows) : null;
-        boolean tree = unitPath != null || !scope.everything();
-        Plan plan = Plan.WALK;
-        if (mode == Mode.NAME && driverRows[0] > walkBound && (words.size() > 1 || tree)) {
-            // a common driving word that the other words or the subtree may thin out: walk a bounded part first
-            Rows walked = rows(c, select(scope, unitPath, driver, Plan.BOUNDED_WALK, walkBound), Plan.BOUNDED_WALK);
-            if (walked.next != null) {
-                return counted(c, scope, unitPath, driver, driverRows[0], Plan.WALK, walked);
-            }
-            if (tree && small(c, scope, unitPath)) {
-                plan = Plan.SUBTREE;
-            } else if (words.size() > 1 && postgres(c)) {
-                plan = Plan.PREFIXES;
-            }
-        }
-        return counted(c, scope, unitPath, driver, driverRows[0], plan, rows(c, select(scope, unitPath, driver, plan, 0), plan));
-    }
+        Sql base = select(scope, unitPath, driver, false);
+        String key = mode == Mode.CARD ? "m.CARD_NUMBER" : mode == Mode.NAME ? "w.SORT_KEY" : "m.SORT_KEY";
+        String id = mode == Mode.NAME ? "w.MEMBER_ID" : "m.ID";
 
-    /** A page's rows (one more than the page asks, to know there is a next) and its next cursor. */
-    private record Rows(List<String> ids, String next) {
-    }
-
-    private Rows rows(Connection c, Sql base, Plan plan) throws SQLException {
-        String key = key(plan);
-        String id = id(plan);
         Sql list = base.copy();
         if (after != null) {
             // the leading "key >= ?" is what lets the index start at the cursor (an OR alone is no index range)
@@ -193,14 +141,11 @@ final class MemberSearch {
             String[] last = rows.get(rows.size() - 1);
             next = encode(mode, last[0], last[1]);
         }
-        return new Rows(rows.stream().map(r -> r[1]).toList(), next);
-    }
+        List<String> ids = rows.stream().map(r -> r[1]).toList();
 
-    /** The page with its total: exact up to {@value #COUNT_BOUND}, or a lower bound. */
-    private Result counted(Connection c, Scope scope, String unitPath, String driver, long driverRows, Plan plan, Rows page) throws SQLException {
-        // a common word walked in a large subtree: count among its first EXAMINE_BOUND rows only (a lower bound)
-        boolean examined = plan == Plan.WALK && driverRows > EXAMINE_BOUND;
-        Sql count = select(scope, unitPath, driver, examined ? Plan.EXAMINE : plan, 0);
+        // a common word in a small subtree: count among its first EXAMINE_BOUND rows only (a lower bound)
+        boolean examined = driverRows[0] > EXAMINE_BOUND;
+        Sql count = examined ? select(scope, unitPath, driver, true) : base.copy();
         count.sql.append(" FETCH FIRST ").append(COUNT_BOUND + 1).append(" ROWS ONLY) t");
         long total;
         try (PreparedStatement ps = count.prepare(c, "SELECT COUNT(*) FROM (SELECT 1 AS ONE"); ResultSet rs = ps.executeQuery()) {
@@ -209,33 +154,8 @@ final class MemberSearch {
         }
         boolean exact = total <= COUNT_BOUND && !examined;
         // a lower bound is never below what this page shows (the rows looked at may not reach this page)
-        long seen = (long) this.page.offset() + page.ids.size() + (page.next == null ? 0 : 1);
-        return new Result(page.ids, exact ? total : Math.max(Math.min(total, COUNT_BOUND), Math.min(seen, COUNT_BOUND)), exact, page.next,
-                mode == Mode.NAME ? plan : null);
-    }
-
-    private String key(Plan plan) {
-        return mode == Mode.CARD ? "m.CARD_NUMBER" : mode == Mode.NAME && plan != Plan.SUBTREE ? "w.SORT_KEY" : "m.SORT_KEY";
-    }
-
-    private String id(Plan plan) {
-        return mode == Mode.NAME && plan != Plan.SUBTREE ? "w.MEMBER_ID" : "m.ID";
-    }
-
-    /** Whether the subtree searched has at most {@value #SMALL_SUBTREE} members (counted that far through the cell index). */
-    private boolean small(Connection c, Scope scope, String unitPath) throws SQLException {
-        Sql s = new Sql();
-        s.sql.append(" FROM REG_MEMBER m JOIN REG_UNIT u ON u.ID = m.CELL_ID WHERE 1 = 1");
-        within(s, scope, unitPath);
-        s.sql.append(" FETCH FIRST ").append(SMALL_SUBTREE + 1).append(" ROWS ONLY) t");
-        try (PreparedStatement ps = s.prepare(c, "SELECT COUNT(*) FROM (SELECT 1 AS ONE"); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1) <= SMALL_SUBTREE;
-        }
-    }
-
-    private static boolean postgres(Connection c) throws SQLException {
-        return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+        long seen = (long) page.offset() + ids.size() + (next == null ? 0 : 1);
+        return new Result(ids, exact ? total : Math.max(Math.min(total, COUNT_BOUND), Math.min(seen, COUNT_BOUND)), exact, next);
     }
 
     /** The query word with the fewest index rows (counted up to the bound): the one whose rows drive the search. */
@@ -264,33 +184,18 @@ final class MemberSearch {
         return word.length() <= MemberWords.WORD_MAX ? word : word.substring(0, MemberWords.WORD_MAX);
     }
 
-    /** FROM and WHERE of the search (columns are put in front by {@link Sql#prepare}); {@code bound} for {@link Plan#BOUNDED_WALK}. */
-    private Sql select(Scope scope, String unitPath, String driver, Plan plan, int bound) {
+    /** FROM and WHERE of the search (columns are put in front by {@link Sql#prepare}). */
+    private Sql select(Scope scope, String unitPath, String driver, boolean firstDriverRows) {
         Sql s = new Sql();
         boolean tree = unitPath != null || !scope.everything();
         boolean filtered = q.status() != null || q.usesSmartphone() != null || q.appInstalled() != null || q.accountRegistered() != null;
-        String rows = "SELECT WORD, SORT_KEY, MEMBER_ID, WORDS, CELL_ID FROM REG_MEMBER_WORD";
         String wordTable = "REG_MEMBER_WORD w";
-        if (mode == Mode.NAME && plan == Plan.EXAMINE) {
-            wordTable = "(" + rows + " WHERE WORD = ? ORDER BY SORT_KEY, MEMBER_ID FETCH FIRST " + EXAMINE_BOUND + " ROWS ONLY) w";
+        if (mode == Mode.NAME && firstDriverRows) {
+            wordTable = "(SELECT WORD, SORT_KEY, MEMBER_ID, WORDS, CELL_ID FROM REG_MEMBER_WORD WHERE WORD = ? ORDER BY SORT_KEY, MEMBER_ID FETCH FIRST "
+                    + EXAMINE_BOUND + " ROWS ONLY) w";
             s.params.add(driver);
-        } else if (mode == Mode.NAME && plan == Plan.BOUNDED_WALK) {
-            StringBuilder t = new StringBuilder("(").append(rows).append(" WHERE WORD = ?");
-            s.params.add(driver);
-            if (after != null) {
-                t.append(" AND SORT_KEY >= ? AND (SORT_KEY > ? OR MEMBER_ID > ?)");
-                s.params.add(after[0]);
-                s.params.add(after[0]);
-                s.params.add(after[1]);
-            }
-            wordTable = t.append(" ORDER BY SORT_KEY, MEMBER_ID FETCH FIRST ").append(bound).append(" ROWS ONLY) w").toString();
-        } else if (mode == Mode.NAME && plan == Plan.PREFIXES) {
-            // V10's partial GIN index: the row of the first letter of the name's first word, one per member;
-            // OFFSET 0 keeps it a subquery, so the planner intersects the words there and sorts the few matches
-            wordTable = "(" + rows + " WHERE WORD = SUBSTR(WORDS, 2, 1) AND SOTAY_WORD_PREFIXES(WORDS) @> ? OFFSET 0) w";
-            s.params.add(words.stream().map(MemberSearch::key).distinct().toArray(String[]::new));
         }
-        if (mode != Mode.NAME || plan == Plan.SUBTREE) {
+        if (mode != Mode.NAME) {
             s.sql.append(" FROM REG_MEMBER m");
         } else if (filtered) {
             s.sql.append(" FROM ").append(wordTable).append(" JOIN REG_MEMBER m ON m.ID = w.MEMBER_ID");
@@ -300,56 +205,26 @@ final class MemberSearch {
         }
         if (tree) {
             // a name search checks the cell on the index row: the subtree's cells are one range of REG_UNIT's path index
-            s.sql.append(" JOIN REG_UNIT u ON u.ID = ").append(mode == Mode.NAME && plan != Plan.SUBTREE ? "w.CELL_ID" : "m.CELL_ID");
+            s.sql.append(" JOIN REG_UNIT u ON u.ID = ").append(mode == Mode.NAME ? "w.CELL_ID" : "m.CELL_ID");
         }
         s.sql.append(" WHERE 1 = 1");
-        if (mode == Mode.NAME && plan == Plan.SUBTREE) {
-            // each member of the small subtree by its own index row of the driving word, (MEMBER_ID, WORD)
-            s.sql.append(" AND EXISTS (SELECT 1 FROM REG_MEMBER_WORD w WHERE w.MEMBER_ID = m.ID AND w.WORD = ?");
+        if (mode == Mode.NAME) {
+            s.sql.append(" AND w.WORD = ?");
             s.params.add(driver);
-            others(s, driver);
-            s.sql.append(")");
-        } else if (mode == Mode.NAME && plan == Plan.PREFIXES) {
             for (String w : words) {
-                if (w.length() > MemberWords.WORD_MAX) {
+                if (!key(w).equals(driver) || w.length() > MemberWords.WORD_MAX) {
+                    // letters and digits only: nothing to escape; read on the index row itself
                     s.sql.append(" AND w.WORDS LIKE ?");
                     s.params.add("% " + w + "%");
                 }
             }
-        } else if (mode == Mode.NAME) {
-            s.sql.append(" AND w.WORD = ?");
-            s.params.add(driver);
-            others(s, driver);
         } else if (mode == Mode.CARD) {
             s.sql.append(" AND m.CARD_NUMBER >= ? AND m.CARD_NUMBER < ?");
             s.params.add(card);
             s.params.add(card.substring(0, card.length() - 1) + (char) (card.charAt(card.length() - 1) + 1));
         }
-        within(s, scope, unitPath);
-        if (q.status() != null) {
-            s.sql.append(" AND m.STATUS = ?");
-            s.params.add(q.status().name());
-        }
-        flag(s, "USES_SMARTPHONE", q.usesSmartphone());
-        flag(s, "APP_INSTALLED", q.appInstalled());
-        flag(s, "ACCOUNT_REGISTERED", q.accountRegistered());
-        return s;
-    }
-
-    /** The query words other than the driving one, matched on the index row's words. */
-    private void others(Sql s, String driver) {
-        for (String w : words) {
-            if (!key(w).equals(driver) || w.length() > MemberWords.WORD_MAX) {
-                // letters and digits only: nothing to escape; read on the index row itself
-                s.sql.append(" AND w.WORDS LIKE ?");
-                s.params.add("% " + w + "%");
-            }
-        }
-    }
-
-    /** The unit asked for (within the scope: Units.visible) or else the caller's scope, as ranges of {@code u.PATH}. */
-    private static void within(Sql s, Scope scope, String unitPath) {
         if (unitPath != null) {
+            // the unit is within the scope (Units.visible): its range is enough
             s.sql.append(" AND ");
             range(s, unitPath);
         } else if (!scope.everything()) {
@@ -362,6 +237,14 @@ final class MemberSearch {
             }
             s.sql.append(")");
         }
+        if (q.status() != null) {
+            s.sql.append(" AND m.STATUS = ?");
+            s.params.add(q.status().name());
+        }
+        flag(s, "USES_SMARTPHONE", q.usesSmartphone());
+        flag(s, "APP_INSTALLED", q.appInstalled());
+        flag(s, "ACCOUNT_REGISTERED", q.accountRegistered());
+        return s;
     }
 
     /**
@@ -432,8 +315,6 @@ final class MemberSearch {
                 Object p = params.get(i);
                 if (p instanceof Boolean b) {
                     ps.setBoolean(i + 1, b);
-                } else if (p instanceof String[] a) {
-                    ps.setArray(i + 1, c.createArrayOf("text", a));
                 } else {
                     ps.setString(i + 1, (String) p);
                 }

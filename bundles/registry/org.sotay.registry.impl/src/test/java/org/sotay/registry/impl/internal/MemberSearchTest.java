@@ -21,14 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.sotay.core.api.Page;
 import org.sotay.core.api.PageRequest;
 import org.sotay.core.api.SotayException;
-import org.sotay.core.api.VietnameseText;
-import org.sotay.core.api.security.Scope;
 import org.sotay.core.testing.TestCallers;
 import org.sotay.core.testing.TestPlatform;
 import org.sotay.registry.api.Member;
 import org.sotay.registry.api.MemberDraft;
 import org.sotay.registry.api.MemberQuery;
-import org.sotay.registry.api.MemberStatus;
 import org.sotay.registry.api.OrgUnit;
 import org.sotay.registry.api.TransferDraft;
 import org.sotay.registry.api.TransferKind;
@@ -284,79 +281,5 @@ class MemberSearchTest {
             Page<Member> named = r.members().search(new MemberQuery(one[1], null, null, null, null, null), PageRequest.first(200));
             assertTrue(named.getItems().stream().anyMatch(m -> m.id().equals(one[0])), one[1]);
         }
-    }
-
-    /**
-     * The plans a name search falls back on when its bounded first walk finds no full page (the
-     * members of a small subtree each matched; on PostgreSQL the GIN intersection of V10) give the
-     * same members in the same order, page after page, as walking the driving word's rows to the end:
-     * here the first walk is bounded to 3 rows, so nearly every search of a common word plans again.
-     */
-    @Test
-    void theFallbackPlansFindWhatTheFullWalkFindsInTheSameOrder() throws Exception {
-        try (TestPlatform p = TestPlatform.start()) {
-            RegistryHarness r = RegistryHarness.on(p);
-            RegistryHarness.Demo demo = r.demo(p, MemberSearch.SMALL_SUBTREE + 1500, 11);
-            String rootPath = p.query("SELECT PATH FROM REG_UNIT WHERE ID = ?", rs -> rs.getString(1), demo.rootId()).get(0);
-            // a unit of a few hundred members (a small subtree) and the root asked for as a unit (a large one)
-            String smallPath = p.query("SELECT u.PATH FROM REG_UNIT u JOIN REG_UNIT c ON c.PATH LIKE u.PATH || '%' JOIN REG_MEMBER m ON m.CELL_ID = c.ID"
-                    + " WHERE u.PATH <> ? GROUP BY u.PATH HAVING COUNT(*) BETWEEN 100 AND 2000 ORDER BY u.PATH", rs -> rs.getString(1), rootPath).get(0);
-            Scope everything = Scope.ofPaths(List.of(rootPath));
-            List<String> names = p.query("SELECT FULL_NAME FROM REG_MEMBER ORDER BY ID FETCH FIRST 8 ROWS ONLY", rs -> rs.getString(1));
-            List<String> queries = new ArrayList<>();
-            for (String n : names) {
-                String[] w = VietnameseText.fold(n).split(" ");
-                queries.add(String.join(" ", w));
-                queries.add(w[0] + " " + w[w.length - 1]);
-                queries.add(w[w.length - 1].substring(0, Math.min(2, w[w.length - 1].length())) + " " + w[0]);
-            }
-            queries.add("nguyen thi");
-            java.util.EnumMap<MemberSearch.Plan, Integer> plans = new java.util.EnumMap<>(MemberSearch.Plan.class);
-            try (Connection c = p.connection()) {
-                for (String text : queries) {
-                    for (MemberQuery q : List.of(new MemberQuery(text, null, null, null, null, null),
-                            new MemberQuery(text, null, MemberStatus.OFFICIAL, null, null, null))) {
-                        for (String unitPath : new String[] { null, smallPath, rootPath }) {
-                            List<String> walked = all(c, q, everything, unitPath, Integer.MAX_VALUE, null);
-                            long[] total = new long[1];
-                            List<String> planned = all(c, q, everything, unitPath, 3, total);
-                            assertEquals(walked, planned, text + " in " + unitPath + " status " + q.status());
-                            MemberSearch.Result first = MemberSearch.of(q, PageRequest.first(7)).run(c, everything, unitPath, 3);
-                            plans.merge(first.plan(), 1, Integer::sum);
-                            if (first.totalExact()) {
-                                assertEquals(walked.size(), first.total(), "an exact total is the count of what the pages hold: " + text);
-                            } else {
-                                assertTrue(first.total() <= walked.size(), text);
-                            }
-                        }
-                    }
-                }
-            }
-            try (Connection c = p.connection()) {
-                // a dense pair (every name with a word "thi" has a word beginning with t) fills its page in a short walk
-                MemberQuery dense = new MemberQuery("thi t", null, null, null, null, null);
-                assertEquals(MemberSearch.Plan.WALK, MemberSearch.of(dense, PageRequest.first(7)).run(c, everything, null, 100).plan());
-            }
-            // every way was taken: a page in the bounded walk, a small subtree member by member, and the GIN
-            // intersection on PostgreSQL (the full walk on Derby)
-            assertTrue(plans.getOrDefault(MemberSearch.Plan.SUBTREE, 0) > 10, plans.toString());
-            if ("postgresql".equals(p.dialect())) {
-                assertTrue(plans.getOrDefault(MemberSearch.Plan.PREFIXES, 0) > 10, plans.toString());
-            }
-        }
-    }
-
-    /** Every page of the search by cursor, 50 at a time, with the first walk bounded to {@code walkBound}. */
-    private static List<String> all(Connection c, MemberQuery q, Scope scope, String unitPath, int walkBound, long[] total) throws Exception {
-        List<String> ids = new ArrayList<>();
-        String cursor = null;
-        do {
-            MemberSearch.Result page = MemberSearch.of(q, PageRequest.after(cursor, 50)).run(c, scope, unitPath, walkBound);
-            ids.addAll(page.ids());
-            cursor = page.nextCursor();
-            assertTrue(ids.size() < 10_000);
-        } while (cursor != null);
-        assertEquals(ids.size(), new HashSet<>(ids).size(), "each member once");
-        return ids;
     }
 }
