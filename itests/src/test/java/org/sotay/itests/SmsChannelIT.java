@@ -96,9 +96,13 @@ public class SmsChannelIT extends SotayTestSupport {
             right.put("sender", "TINHUY");
             right.put("phoneBook", book.toString());
             c.update(right);
-            await("the sms channel", 30, () -> channel() != null);
+            java.util.concurrent.atomic.AtomicReference<NotificationChannel> live = new java.util.concurrent.atomic.AtomicReference<>();
+            await("the sms channel", 30, () -> {
+                live.set(channel());
+                return live.get() != null;
+            });
 
-            channel().send(new Outgoing("it-1", "acc-it", "meeting.reminder", "Nhắc lịch họp", "Meeting reminder", "Thứ Bảy, 8 giờ",
+            live.get().send(new Outgoing("it-1", "acc-it", "meeting.reminder", "Nhắc lịch họp", "Meeting reminder", "Thứ Bảy, 8 giờ",
                     "Saturday, 8:00", null));
             assertEquals(1, received.size());
             String request = received.get(0);

@@ -13,6 +13,7 @@ import java.time.Duration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,11 @@ import org.sotay.notify.spi.Outgoing;
  * back-off. A 4xx throws too, saying it is permanent (the request itself is wrong: credentials, sender,
  * number). Over {@code ratePerMinute} in the last 60 seconds a message is refused before the gateway is
  * called, and notify retries it later.
+ *
+ * <p>A change of the configuration while the channel runs is taken in place ({@link Modified}): the
+ * channel stays registered, so notify never sees it leave for a moment (Karaf's own save of the
+ * configuration to {@code etc/} is such a change). A wrong change is logged as one line and the channel
+ * keeps sending with the configuration it had.
  */
 // immediate: a configuration is checked (and a wrong one logged) when it is saved, not at the first delivery
 @Component(service = NotificationChannel.class, configurationPid = SmsConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
@@ -38,23 +44,51 @@ public class SmsChannel implements NotificationChannel {
     static final String ID = "sms";
     private static final Logger LOG = LoggerFactory.getLogger(SmsChannel.class);
 
-    private final SmsSettings settings;
-    private final PhoneBook phoneBook;
-    private final RateLimit rate;
-    private final HttpClient http;
+    private final Clock clock;
+    /** Everything one configuration gives, swapped whole when the configuration changes. */
+    private volatile Setup setup;
+
+    private record Setup(SmsSettings settings, PhoneBook phoneBook, RateLimit rate, HttpClient http) {
+        Setup(SmsSettings settings, Clock clock) {
+            this(settings, new PhoneBook(settings.phoneBook(), settings.countryCode()), new RateLimit(settings.ratePerMinute(), clock),
+                    HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build());
+        }
+    }
 
     @Activate
     public SmsChannel(SmsConfig config) {
         this(checked(config), Clock.systemUTC());
-        LOG.info("The SMS channel sends through {} as {}, at most {} messages a minute", settings.gatewayUrl(), settings.sender(),
-                settings.ratePerMinute());
+        logStart("sends");
     }
 
     SmsChannel(SmsSettings settings, Clock clock) {
-        this.settings = settings;
-        this.phoneBook = new PhoneBook(settings.phoneBook(), settings.countryCode());
-        this.rate = new RateLimit(settings.ratePerMinute(), clock);
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.clock = clock;
+        this.setup = new Setup(settings, clock);
+    }
+
+    /** A new configuration for the running channel; a wrong one leaves the channel as it was. */
+    @Modified
+    void modified(SmsConfig config) {
+        SmsSettings next;
+        try {
+            next = SmsSettings.of(config);
+        } catch (IllegalArgumentException e) {
+            LOG.error("{} - the SMS channel keeps sending with its previous configuration", e.getMessage());
+            return;
+        }
+        if (!next.equals(setup.settings())) {
+            setup = new Setup(next, clock);
+            logStart("now sends");
+        }
+    }
+
+    SmsSettings settings() {
+        return setup.settings();
+    }
+
+    private void logStart(String verb) {
+        SmsSettings s = setup.settings();
+        LOG.info("The SMS channel {} through {} as {}, at most {} messages a minute", verb, s.gatewayUrl(), s.sender(), s.ratePerMinute());
     }
 
     private static SmsSettings checked(SmsConfig config) {
@@ -74,7 +108,10 @@ public class SmsChannel implements NotificationChannel {
 
     @Override
     public void send(Outgoing message) throws Exception {
-        String phone = phoneBook.lookup(message.accountId());
+        Setup current = setup;
+        SmsSettings settings = current.settings();
+        RateLimit rate = current.rate();
+        String phone = current.phoneBook().lookup(message.accountId());
         if (phone == null) {
             throw SmsException.permanent("the phone book has no number for account " + message.accountId());
         }
@@ -91,11 +128,11 @@ public class SmsChannel implements NotificationChannel {
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("Accept", "application/json")
                 .header("Authorization", settings.authorization())
-                .POST(HttpRequest.BodyPublishers.ofString(body(message, phone), StandardCharsets.UTF_8))
+                .POST(HttpRequest.BodyPublishers.ofString(body(message, phone, settings), StandardCharsets.UTF_8))
                 .build();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = current.http().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
             LOG.warn("SMS {} to {}: the gateway did not answer within {} s", message.messageId(), to, settings.timeout().toSeconds());
             throw SmsException.temporary("the gateway did not answer within " + settings.timeout().toSeconds() + " s", null);
@@ -123,14 +160,18 @@ public class SmsChannel implements NotificationChannel {
 
     /** The text in the configured language: the title, then the body and the link, cut to {@code maxChars}. */
     String text(Outgoing m) {
+        return text(m, setup.settings());
+    }
+
+    private static String text(Outgoing m, SmsSettings settings) {
         String title = settings.english() ? m.titleEn() : m.title();
         String body = settings.english() ? m.bodyEn() : m.body();
         String text = title + "\n" + body + (m.link() == null || m.link().isBlank() ? "" : "\n" + m.link());
         return cut(text, settings.maxChars());
     }
 
-    private String body(Outgoing m, String phone) {
-        return "{\"from\":" + json(settings.sender()) + ",\"to\":" + json(phone) + ",\"text\":" + json(text(m)) + ",\"reference\":"
+    private static String body(Outgoing m, String phone, SmsSettings settings) {
+        return "{\"from\":" + json(settings.sender()) + ",\"to\":" + json(phone) + ",\"text\":" + json(text(m, settings)) + ",\"reference\":"
                 + json(m.messageId()) + "}";
     }
 

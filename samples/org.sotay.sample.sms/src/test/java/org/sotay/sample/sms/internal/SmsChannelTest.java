@@ -266,10 +266,34 @@ class SmsChannelTest {
     }
 
     @Test
+    void aChangedConfigurationIsTakenInPlaceAndAWrongChangeKeepsThePreviousOne() throws Exception {
+        SmsChannel sms = channel(config());
+        SmsSettings first = sms.settings();
+        Map<String, Object> same = config();
+        sms.modified(config(SmsConfig.class, same));
+        assertTrue(first == sms.settings(), "an unchanged configuration (Karaf saving it to etc/) changes nothing");
+
+        Map<String, Object> renamed = config();
+        renamed.put("sender", "DANGUY");
+        sms.modified(config(SmsConfig.class, renamed));
+        sms.send(message("msg-20"));
+        assertTrue(received.get(0).body().contains("\"from\":\"DANGUY\""), received.get(0).body());
+
+        Map<String, Object> wrong = config();
+        wrong.put("sender", "TINH UY DAK LAK");
+        sms.modified(config(SmsConfig.class, wrong));
+        assertTrue(LOG.toString(StandardCharsets.UTF_8).contains("sender must be a brandname of 1 to 11 letters or digits, or a number: "
+                + "'TINH UY DAK LAK' - the SMS channel keeps sending with its previous configuration"));
+        sms.send(message("msg-21"));
+        assertTrue(received.get(1).body().contains("\"from\":\"DANGUY\""), received.get(1).body());
+    }
+
+    @Test
     void theComponentNeedsItsConfigurationAndDescribesIt() throws IOException {
         String component = resource("OSGI-INF/" + SmsChannel.class.getName() + ".xml");
         assertTrue(component.contains("configuration-policy=\"require\""), component);
         assertTrue(component.contains("configuration-pid=\"org.sotay.sample.sms\""), component);
+        assertTrue(component.contains("modified=\"modified\""), "a configuration change does not cycle the channel: " + component);
         assertTrue(component.contains("<provide interface=\"org.sotay.notify.spi.NotificationChannel\"/>"), component);
         String metatype = resource("OSGI-INF/metatype/org.sotay.sample.sms.xml");
         for (String attribute : List.of("gatewayUrl", "apiKey", "username", "password", "sender", "ratePerMinute", "timeoutSeconds", "phoneBook")) {
