@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sotay.core.api.jobs.JobState;
 import org.sotay.core.api.jobs.Schedule;
+import org.sotay.core.api.persistence.LockWaits;
 import org.sotay.core.spi.ScheduleObserver;
 import org.sotay.core.spi.ScheduleRun;
 import org.sotay.core.api.jobs.Scheduler;
@@ -26,6 +27,8 @@ import org.sotay.core.api.jobs.Scheduler;
  */
 public final class SchedulerEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SchedulerEngine.class);
+    /** Lock waits that ran out, in a row, logged as one INFO line each before they count as a failure worth a stack trace. */
+    static final int LOCK_WAITS_AS_INFO = 3;
     /** A cluster-wide schedule's lease lasts at least this long, and at least one period. */
     static final long MIN_LEASE_MILLIS = 10_000;
 
@@ -159,6 +162,8 @@ public final class SchedulerEngine {
         private volatile String poolName;
         private volatile Thread runner;
         private int failuresInARow;
+        /** Whether this run of failures has had its WARN line with the stack trace. */
+        private boolean warned;
 
         Run(Schedule schedule, Scheduler.Task task, String owner) {
             this.schedule = schedule;
@@ -190,6 +195,7 @@ public final class SchedulerEngine {
                 task.run(this);
                 long took = System.nanoTime() - started;
                 failuresInARow = 0;
+                warned = false;
                 observe(ScheduleRun.Outcome.SUCCEEDED, took, clusterWide && took > lease * 1_000_000L);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -200,7 +206,12 @@ public final class SchedulerEngine {
                 long took = ran ? System.nanoTime() - started : 0;
                 observe(ScheduleRun.Outcome.FAILED, took, clusterWide && took > lease * 1_000_000L);
                 failuresInARow++;
-                if (failuresInARow == 1 || failuresInARow % 100 == 0) {
+                if (LockWaits.ranOut(e) && failuresInARow <= LOCK_WAITS_AS_INFO) {
+                    // the database was busy (a first aggregation while the demo is loaded): no stack trace for that
+                    LOG.info("Scheduled work {} of {} waited too long for another transaction's locks ({} in a row), will run again: {}", name(), owner,
+                            failuresInARow, rootMessage(e));
+                } else if (!warned || failuresInARow % 100 == 0) {
+                    warned = true;
                     LOG.warn("Scheduled work {} of {} failed ({} in a row), will run again: {}", name(), owner, failuresInARow, e.toString(), e);
                 } else {
                     LOG.debug("Scheduled work {} of {} failed again: {}", name(), owner, e.toString());
@@ -345,5 +356,14 @@ public final class SchedulerEngine {
         boolean finished() {
             return finished;
         }
+    }
+
+    /** The innermost message of a failure's cause chain (the driver's own words), with the exception's class. */
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -280,5 +284,41 @@ class SchedulerTest {
         Thread.sleep(150);
         assertEquals(4, runs.get(), "two nudges at once are one run");
         s.close();
+    }
+
+    @Test
+    void aLockWaitThatRanOutIsAnInfoLineWithoutStackTraceUntilItKeepsHappening() throws Exception {
+        PrintStream realErr = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        // slf4j-simple writes each line to whatever System.err is at the time
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        String log;
+        try {
+            SchedulerView v = new SchedulerView(node("node-a"), "test");
+            AtomicInteger calls = new AtomicInteger();
+            // busy twice, then fine: two INFO lines; then busy for good: one more INFO, then the WARN with its trace
+            v.schedule(Schedule.onEveryNode("test.busy", Duration.ofMillis(20)), c -> {
+                int n = calls.incrementAndGet();
+                if (n <= 2 || n >= 4) {
+                    throw new IllegalStateException("aggregation failed", new RuntimeException(
+                            new SQLException("A lock could not be obtained within the time requested", "40XL1")));
+                }
+            });
+            await("eight runs", () -> calls.get() >= 8);
+            v.close();
+        } finally {
+            System.setErr(realErr);
+        }
+        log = captured.toString(StandardCharsets.UTF_8);
+        realErr.print(log);
+        String info = "INFO " + SchedulerEngine.class.getName() + " - Scheduled work test.busy of test waited too long for another transaction's locks (";
+        assertTrue(log.contains(info + "1 in a row), will run again: SQLException: A lock could not be obtained within the time requested"), log);
+        assertTrue(log.contains(info + "2 in a row)"), log);
+        assertEquals(2 + SchedulerEngine.LOCK_WAITS_AS_INFO, log.split(java.util.regex.Pattern.quote(info), -1).length - 1,
+                "two INFO lines, then three for the second run of failures: " + log);
+        assertEquals(1, log.split("WARN " + SchedulerEngine.class.getName() + " - Scheduled work test.busy of test failed", -1).length - 1,
+                "one WARN, when the lock waits go on: " + log);
+        assertTrue(log.contains("failed (4 in a row), will run again"), log);
+        assertEquals(1, log.split("Caused by: java.sql.SQLException: A lock could not be obtained", -1).length - 1, "one stack trace: " + log);
     }
 }

@@ -33,6 +33,7 @@ import org.sotay.core.api.health.HealthResult;
 import org.sotay.core.api.jobs.JobState;
 import org.sotay.core.api.jobs.Schedule;
 import org.sotay.core.api.jobs.Scheduler;
+import org.sotay.core.api.persistence.LockWaits;
 import org.sotay.core.api.security.Caller;
 import org.sotay.core.api.security.GrantedCaller;
 import org.sotay.core.api.security.CallerContext;
